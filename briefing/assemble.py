@@ -1,0 +1,286 @@
+"""Assemble: a day's extractions → one ``Brief``.
+
+This stage dedupes, groups and ranks; it does no I/O.  The same quote reported by several
+outlets becomes one statement with all its sources; the same figure becomes one row with its
+sources, and different values for the same thing stay side by side in one row (never merged);
+diplomacy items are grouped into developments by type and actors.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from . import __version__
+from .lexicons import load_json
+from .models import (
+    ArticleRef,
+    Brief,
+    Development,
+    Diplomacy,
+    DiplomacyItem,
+    Extraction,
+    Figure,
+    FigureItem,
+    FigureRow,
+    SourceRef,
+    Statement,
+    StatementItem,
+)
+
+WORD_RE = re.compile(r"[a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class AssembleOptions:
+    """Thresholds of the dedupe step (data, not code)."""
+
+    quote_similarity: float = 0.6
+    title: str = "Daily brief"
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII folding used for every comparison key."""
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def words(text: str) -> list[str]:
+    return WORD_RE.findall(fold(text))
+
+
+def name_key(name: str | None) -> str:
+    """A key under which spelling variants of a name agree (Zelensky = Zelenskyy = Zelenskiy)."""
+    if not name:
+        return ""
+    toks = [t for t in words(name) if t not in {"the", "a", "an", "s"}]
+    if not toks:
+        return ""
+    return re.sub(r"(yy|iy|ii|ij)$", "y", toks[-1])
+
+
+def article_anchor(article_id: str) -> str:
+    return "art-" + (re.sub(r"[^a-z0-9]+", "-", fold(article_id)).strip("-") or "x")
+
+
+def _source(ex: Extraction, sentence_span: tuple[int, int], anchor: str) -> SourceRef:
+    art = ex.article
+    s, e = sentence_span
+    return SourceRef(
+        article_id=art.id,
+        title=art.title or art.id,
+        outlet=art.outlet,
+        url=art.url,
+        sentence=" ".join(art.text[s:e].split()),
+        start=s,
+        end=e,
+        anchor=anchor,
+    )
+
+
+# ----------------------------------------------------------------------------- statements
+
+
+def _canonical_speakers(items: Iterable[Statement]) -> dict[str, str]:
+    """For each speaker key, the fullest spelling seen that day (most words, then most often)."""
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    for st in items:
+        if st.speaker:
+            seen[name_key(st.speaker)][st.speaker] += 1
+    return {k: max(c, key=lambda n: (len(n.split()), c[n], n)) for k, c in seen.items()}
+
+
+def _similar(a: set[str], b: set[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+def group_statements(exs: Sequence[Extraction], *, options: AssembleOptions) -> tuple[StatementItem, ...]:
+    canon = _canonical_speakers(st for ex in exs for st in ex.statements)
+    groups: list[dict[str, object]] = []
+    for ex in exs:
+        anchor = article_anchor(ex.article.id)
+        for st in ex.statements:
+            key = name_key(st.speaker)
+            toks = set(words(st.quote))
+            ref = _source(ex, (st.sent_start, st.sent_end), anchor)
+            for g in groups:
+                if g["key"] == key and _similar(toks, g["toks"]) >= options.quote_similarity:  # type: ignore[arg-type]
+                    g["refs"].append(ref)  # type: ignore[attr-defined]
+                    if st.direct and not g["st"].direct:  # type: ignore[attr-defined]
+                        g["st"] = st  # prefer the direct wording when outlets differ
+                    if not g["role"] and st.role:
+                        g["role"] = st.role
+                    break
+            else:
+                groups.append({"key": key, "toks": toks, "st": st, "refs": [ref], "role": st.role,
+                               "order": len(groups)})
+    items = []
+    for g in groups:
+        st: Statement = g["st"]  # type: ignore[assignment]
+        refs: list[SourceRef] = g["refs"]  # type: ignore[assignment]
+        unique = tuple({(r.article_id, r.start): r for r in refs}.values())
+        items.append(
+            (g["order"], StatementItem(
+                speaker=canon.get(str(g["key"]), st.speaker) if st.speaker else None,
+                role=g["role"],  # type: ignore[arg-type]
+                quote=" ".join(st.quote.split()),
+                direct=st.direct,
+                cue=st.cue,
+                sources=unique,
+            ))
+        )
+    # Most corroborated first; then direct quotes from named speakers; then reading order.
+    items.sort(key=lambda oi: (-oi[1].corroboration, not (oi[1].direct and oi[1].speaker), oi[0]))
+    return tuple(i for _, i in items)
+
+
+# ----------------------------------------------------------------------------- figures
+
+
+def figure_key(fig: Figure) -> tuple[str, str]:
+    """(key, label) under which figures count the same thing.
+
+    The key is the unit, the kind of count (killed, wounded, fled … from a word list), the
+    rate denominator and the capitalised places of ``what``; so "5,000 dead in Mariupol" and
+    "4,000 people killed in Mariupol" share a row while refugees and casualties do not.
+    """
+    kinds: dict[str, list[str]] = load_json("figure_kinds.json")["kinds"]  # type: ignore[assignment]
+    what = fig.what or ""
+    low = set(words(what))
+    kind = next((k for k, ws in sorted(kinds.items()) if low & set(ws)), "")
+    places = sorted({w for w in re.findall(r"\b[A-Z][a-z]+\b", what)} - {"The", "A", "An"})
+    content = [w for w in words(what) if w not in STOP][:4]
+    base = kind if kind else " ".join(content)
+    key = "|".join([fig.unit or "", base, fig.per or "", " ".join(fold(p) for p in places)])
+    label = what or (fig.unit or "")
+    return key, label
+
+
+STOP = set("a an the of in on at to for from by with and or as is are was were be been that this "
+           "who which have has had their its his her".split())
+
+
+def group_figures(exs: Sequence[Extraction]) -> tuple[FigureRow, ...]:
+    rows: dict[str, dict[tuple[object, ...], list[tuple[Figure, SourceRef]]]] = defaultdict(dict)
+    labels: dict[str, str] = {}
+    order: dict[str, int] = {}
+    for ex in exs:
+        anchor = article_anchor(ex.article.id)
+        for fig in ex.figures:
+            key, label = figure_key(fig)
+            if fig.vague:
+                key += f"|vague:{ex.article.id}:{fig.start}"
+            labels.setdefault(key, label)
+            order.setdefault(key, len(order))
+            vkey = (fig.value, fig.value_max, fig.qualifier, fig.vague)
+            rows[key].setdefault(vkey, []).append((fig, _source(ex, (fig.sent_start, fig.sent_end), anchor)))
+    out = []
+    for key, variants in rows.items():
+        items = []
+        for entries in variants.values():
+            fig = entries[0][0]
+            items.append(FigureItem(
+                text=fig.text, value=fig.value, value_max=fig.value_max, unit=fig.unit, what=fig.what,
+                qualifier=fig.qualifier, per=fig.per,
+                source=next((f.source for f, _ in entries if f.source), None),
+                vague=fig.vague, sources=tuple(r for _, r in entries),
+            ))
+        items.sort(key=lambda i: (-len(i.sources), -(i.value or 0)))
+        out.append((order[key], FigureRow(key=key, label=labels[key], items=tuple(items))))
+    # Conflicts and corroborated figures first, vague ones last, then reading order.
+    out.sort(key=lambda oi: (
+        all(i.vague for i in oi[1].items),
+        not oi[1].conflicting,
+        -sum(len(i.sources) for i in oi[1].items),
+        oi[0],
+    ))
+    return tuple(r for _, r in out)
+
+
+# ----------------------------------------------------------------------------- diplomacy
+
+
+def development_label(type_: str, actors: Sequence[str], places: Sequence[str]) -> str:
+    names: dict[str, str] = load_json("plover_labels.json")  # type: ignore[assignment]
+    who = "\u2013".join(actors) if actors else "Unattributed"
+    label = f"{who} {names.get(type_, type_.lower())}"
+    if places:
+        label += ", " + ", ".join(places)
+    return label
+
+
+def group_diplomacy(exs: Sequence[Extraction]) -> tuple[Development, ...]:
+    groups: dict[tuple[str, tuple[str, ...]], list[tuple[Diplomacy, SourceRef]]] = {}
+    for ex in exs:
+        anchor = article_anchor(ex.article.id)
+        for d in ex.diplomacy:
+            key = (d.type, tuple(sorted(set(d.actors))))
+            groups.setdefault(key, []).append((d, _source(ex, (d.start, d.end), anchor)))
+    devs = []
+    for order, ((type_, actors), entries) in enumerate(groups.items()):
+        places = tuple(sorted({d.place for d, _ in entries if d.place}))
+        items = tuple(
+            DiplomacyItem(type=d.type, actors=d.actors, place=d.place, status=d.status, source=ref)
+            for d, ref in entries
+        )
+        key = type_.lower() + "-" + "-".join(words(" ".join(actors))) if actors else type_.lower()
+        devs.append((order, Development(
+            key=key, type=type_, label=development_label(type_, actors, places),
+            actors=actors, places=places, items=items,
+        )))
+    devs.sort(key=lambda od: (-od[1].reports, -len(od[1].items), od[0]))
+    return tuple(d for _, d in devs)
+
+
+# ----------------------------------------------------------------------------- brief
+
+
+def topline(brief_parts: tuple[tuple[StatementItem, ...], tuple[FigureRow, ...], tuple[Development, ...]],
+            articles: Sequence[ArticleRef]) -> tuple[str, ...]:
+    statements, figures, devs = brief_parts
+    outlets = sorted({a.outlet for a in articles if a.outlet})
+    lines = [
+        f"{len(articles)} article{'s' if len(articles) != 1 else ''}"
+        + (f" from {len(outlets)} outlet{'s' if len(outlets) != 1 else ''}" if outlets else "")
+        + f": {len(statements)} statements, {sum(len(r.items) for r in figures)} figures, "
+        f"{len(devs)} diplomatic developments."
+    ]
+    if devs:
+        top = devs[0]
+        lines.append(f"Most reported development: {top.label} ({top.reports} "
+                     f"report{'s' if top.reports != 1 else ''}).")
+    conflicts = [r for r in figures if r.conflicting]
+    if conflicts:
+        lines.append(f"Figures that disagree across sources: {len(conflicts)}.")
+    return tuple(lines)
+
+
+def assemble_day(date: str, exs: Sequence[Extraction], *, options: AssembleOptions | None = None) -> Brief:
+    options = options or AssembleOptions()
+    exs = sorted(exs, key=lambda e: e.article.id)
+    articles = tuple(
+        ArticleRef(
+            id=e.article.id, title=e.article.title or e.article.id, outlet=e.article.outlet,
+            url=e.article.url, path=e.article.path, anchor=article_anchor(e.article.id),
+            counts=(len(e.statements), len(e.figures), len(e.diplomacy)),
+        )
+        for e in exs
+    )
+    parts = (group_statements(exs, options=options), group_figures(exs), group_diplomacy(exs))
+    return Brief(
+        date=date, topline=topline(parts, articles), statements=parts[0], figures=parts[1],
+        diplomacy=parts[2], articles=articles, title=options.title, version=__version__,
+    )
+
+
+def assemble(exs: Iterable[Extraction], *, options: AssembleOptions | None = None) -> list[Brief]:
+    """One brief per day, sorted by date."""
+    by_day: dict[str, list[Extraction]] = defaultdict(list)
+    for ex in exs:
+        by_day[ex.article.date].append(ex)
+    return [assemble_day(d, by_day[d], options=options) for d in sorted(by_day)]

@@ -1,0 +1,59 @@
+"""Extraction: one article's text → statements, figures and diplomacy records.
+
+The article is parsed once with spaCy; the parse keeps the file's character offsets (the
+header line is blanked, not removed), so every record's ``start``/``end`` index the file text
+exactly as the interchange format requires.  Each section has its own small extractor module
+that yields typed records; this module only wires them together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..models import Article, Extraction
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+@dataclass(frozen=True)
+class ParsedArticle:
+    """An article with its spaCy parse; ``doc`` character offsets equal file offsets."""
+
+    article: Article
+    doc: Doc
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+
+def parse_text(article: Article) -> str:
+    """The text given to the parser: the file text with the header blanked out."""
+    return " " * article.body_start + article.body
+
+
+def parse(article: Article, nlp: Language) -> ParsedArticle:
+    return ParsedArticle(article, nlp(parse_text(article)))
+
+
+def parse_many(articles: Iterable[Article], nlp: Language) -> Iterator[ParsedArticle]:
+    arts = list(articles)
+    for art, doc in zip(arts, nlp.pipe(parse_text(a) for a in arts), strict=True):
+        yield ParsedArticle(art, doc)
+
+
+def extract_parsed(parsed: ParsedArticle) -> Extraction:
+    from . import diplomacy, figures, statements
+
+    stmts = tuple(statements.extract(parsed))
+    figs = tuple(figures.extract(parsed, stmts))
+    dipl = tuple(diplomacy.extract(parsed, stmts))
+    return Extraction(parsed.article, stmts, figs, dipl)
+
+
+def extract_article(article: Article, nlp: Language) -> Extraction:
+    return extract_parsed(parse(article, nlp))

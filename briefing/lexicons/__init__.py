@@ -1,0 +1,44 @@
+"""Word lists and thresholds as data.
+
+Every lexicon is a file in this folder, documented by its own comment header, so rules can
+be read and tuned without touching code.  ``.txt`` lists hold one entry per line (``#`` starts
+a comment); ``.json`` files hold structured tables (a ``"_comment"`` key documents them).
+Loaders cache, so a lexicon is read once per process.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+
+def _read(name: str) -> str:
+    return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=None)
+def load_list(name: str) -> tuple[str, ...]:
+    """Entries of a ``.txt`` list: one per line, blank lines and ``#`` comments ignored."""
+    out = []
+    for line in _read(name).splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            out.append(entry)
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def load_set(name: str) -> frozenset[str]:
+    """A ``.txt`` list as a lowercase set, for membership tests."""
+    return frozenset(e.lower() for e in load_list(name))
+
+
+@lru_cache(maxsize=None)
+def load_json(name: str) -> Any:
+    """A ``.json`` table; its ``_comment`` key, if any, is dropped."""
+    data = json.loads(_read(name))
+    if isinstance(data, dict):
+        data.pop("_comment", None)
+    return data
