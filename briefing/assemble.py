@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import __version__
 from .lexicons import load_json
@@ -38,7 +38,7 @@ WORD_RE = re.compile(r"[a-z0-9]+")
 class AssembleOptions:
     """Thresholds of the dedupe step (data, not code)."""
 
-    quote_similarity: float = 0.6
+    quote_similarity: float = 0.8
     title: str = "Daily brief"
 
 
@@ -68,7 +68,7 @@ def article_anchor(article_id: str) -> str:
 
 def _source(ex: Extraction, sentence_span: tuple[int, int], anchor: str) -> SourceRef:
     art = ex.article
-    s, e = sentence_span
+    s, e = max(sentence_span[0], art.body_start), sentence_span[1]
     return SourceRef(
         article_id=art.id,
         title=art.title or art.id,
@@ -99,44 +99,63 @@ def _similar(a: set[str], b: set[str]) -> float:
     return len(a & b) / min(len(a), len(b))
 
 
+@dataclass
+class _StatementGroup:
+    """A statement being collected across the day's articles."""
+
+    key: str
+    tokens: set[str]
+    first: Statement
+    order: int
+    role: str | None
+    refs: list[SourceRef] = field(default_factory=list)
+    articles: set[str] = field(default_factory=set)
+
+
 def group_statements(exs: Sequence[Extraction], *, options: AssembleOptions) -> tuple[StatementItem, ...]:
     canon = _canonical_speakers(st for ex in exs for st in ex.statements)
-    groups: list[dict[str, object]] = []
+    groups: list[_StatementGroup] = []
     for ex in exs:
         anchor = article_anchor(ex.article.id)
         for st in ex.statements:
             key = name_key(st.speaker)
             toks = set(words(st.quote))
             ref = _source(ex, (st.sent_start, st.sent_end), anchor)
-            for g in groups:
-                if g["key"] == key and _similar(toks, g["toks"]) >= options.quote_similarity:  # type: ignore[arg-type]
-                    g["refs"].append(ref)  # type: ignore[attr-defined]
-                    if st.direct and not g["st"].direct:  # type: ignore[attr-defined]
-                        g["st"] = st  # prefer the direct wording when outlets differ
-                    if not g["role"] and st.role:
-                        g["role"] = st.role
-                    break
-            else:
-                groups.append({"key": key, "toks": toks, "st": st, "refs": [ref], "role": st.role,
-                               "order": len(groups)})
-    items = []
-    for g in groups:
-        st: Statement = g["st"]  # type: ignore[assignment]
-        refs: list[SourceRef] = g["refs"]  # type: ignore[assignment]
-        unique = tuple({(r.article_id, r.start): r for r in refs}.values())
-        items.append(
-            (g["order"], StatementItem(
-                speaker=canon.get(str(g["key"]), st.speaker) if st.speaker else None,
-                role=g["role"],  # type: ignore[arg-type]
-                quote=" ".join(st.quote.split()),
-                direct=st.direct,
-                cue=st.cue,
-                sources=unique,
-            ))
+            # Two statements of one article are never the same report; across articles, the
+            # same speaker with (nearly) the same words is.
+            same = next(
+                (
+                    g
+                    for g in groups
+                    if g.key == key
+                    and ex.article.id not in g.articles
+                    and _similar(toks, g.tokens) >= options.quote_similarity
+                ),
+                None,
+            )
+            if same is None:
+                same = _StatementGroup(key=key, tokens=toks, first=st, order=len(groups), role=st.role)
+                groups.append(same)
+            elif st.direct and not same.first.direct:
+                same.first = st  # prefer the direct wording when outlets differ
+            same.refs.append(ref)
+            same.articles.add(ex.article.id)
+            same.role = same.role or st.role
+    items = [
+        StatementItem(
+            speaker=canon.get(g.key, g.first.speaker) if g.first.speaker else None,
+            role=g.role,
+            quote=" ".join(g.first.quote.split()),
+            direct=g.first.direct,
+            cue=g.first.cue,
+            sources=tuple(g.refs),
         )
+        for g in groups
+    ]
     # Most corroborated first; then direct quotes from named speakers; then reading order.
-    items.sort(key=lambda oi: (-oi[1].corroboration, not (oi[1].direct and oi[1].speaker), oi[0]))
-    return tuple(i for _, i in items)
+    order = {id(item): n for n, item in enumerate(items)}
+    items.sort(key=lambda i: (-i.corroboration, not (i.direct and i.speaker), order[id(i)]))
+    return tuple(items)
 
 
 # ----------------------------------------------------------------------------- figures
@@ -149,7 +168,7 @@ def figure_key(fig: Figure) -> tuple[str, str]:
     rate denominator and the capitalised places of ``what``; so "5,000 dead in Mariupol" and
     "4,000 people killed in Mariupol" share a row while refugees and casualties do not.
     """
-    kinds: dict[str, list[str]] = load_json("figure_kinds.json")["kinds"]  # type: ignore[assignment]
+    kinds: dict[str, list[str]] = load_json("figure_kinds.json")["kinds"]
     what = fig.what or ""
     low = set(words(what))
     kind = next((k for k, ws in sorted(kinds.items()) if low & set(ws)), "")
@@ -161,8 +180,42 @@ def figure_key(fig: Figure) -> tuple[str, str]:
     return key, label
 
 
-STOP = set("a an the of in on at to for from by with and or as is are was were be been that this "
-           "who which have has had their its his her".split())
+STOP = set(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "that",
+        "this",
+        "who",
+        "which",
+        "have",
+        "has",
+        "had",
+        "their",
+        "its",
+        "his",
+        "her",
+    ]
+)
 
 
 def group_figures(exs: Sequence[Extraction]) -> tuple[FigureRow, ...]:
@@ -184,21 +237,31 @@ def group_figures(exs: Sequence[Extraction]) -> tuple[FigureRow, ...]:
         items = []
         for entries in variants.values():
             fig = entries[0][0]
-            items.append(FigureItem(
-                text=fig.text, value=fig.value, value_max=fig.value_max, unit=fig.unit, what=fig.what,
-                qualifier=fig.qualifier, per=fig.per,
-                source=next((f.source for f, _ in entries if f.source), None),
-                vague=fig.vague, sources=tuple(r for _, r in entries),
-            ))
+            items.append(
+                FigureItem(
+                    text=fig.text,
+                    value=fig.value,
+                    value_max=fig.value_max,
+                    unit=fig.unit,
+                    what=fig.what,
+                    qualifier=fig.qualifier,
+                    per=fig.per,
+                    source=next((f.source for f, _ in entries if f.source), None),
+                    vague=fig.vague,
+                    sources=tuple(r for _, r in entries),
+                )
+            )
         items.sort(key=lambda i: (-len(i.sources), -(i.value or 0)))
         out.append((order[key], FigureRow(key=key, label=labels[key], items=tuple(items))))
     # Conflicts and corroborated figures first, vague ones last, then reading order.
-    out.sort(key=lambda oi: (
-        all(i.vague for i in oi[1].items),
-        not oi[1].conflicting,
-        -sum(len(i.sources) for i in oi[1].items),
-        oi[0],
-    ))
+    out.sort(
+        key=lambda oi: (
+            all(i.vague for i in oi[1].items),
+            not oi[1].conflicting,
+            -sum(len(i.sources) for i in oi[1].items),
+            oi[0],
+        )
+    )
     return tuple(r for _, r in out)
 
 
@@ -206,7 +269,7 @@ def group_figures(exs: Sequence[Extraction]) -> tuple[FigureRow, ...]:
 
 
 def development_label(type_: str, actors: Sequence[str], places: Sequence[str]) -> str:
-    names: dict[str, str] = load_json("plover_labels.json")  # type: ignore[assignment]
+    names: dict[str, str] = load_json("plover_labels.json")
     who = "\u2013".join(actors) if actors else "Unattributed"
     label = f"{who} {names.get(type_, type_.lower())}"
     if places:
@@ -228,11 +291,20 @@ def group_diplomacy(exs: Sequence[Extraction]) -> tuple[Development, ...]:
             DiplomacyItem(type=d.type, actors=d.actors, place=d.place, status=d.status, source=ref)
             for d, ref in entries
         )
-        key = type_.lower() + "-" + "-".join(words(" ".join(actors))) if actors else type_.lower()
-        devs.append((order, Development(
-            key=key, type=type_, label=development_label(type_, actors, places),
-            actors=actors, places=places, items=items,
-        )))
+        slug = "-".join([type_.lower(), *words(" ".join(actors))])
+        devs.append(
+            (
+                order,
+                Development(
+                    key=slug,
+                    type=type_,
+                    label=development_label(type_, actors, places),
+                    actors=actors,
+                    places=places,
+                    items=items,
+                ),
+            )
+        )
     devs.sort(key=lambda od: (-od[1].reports, -len(od[1].items), od[0]))
     return tuple(d for _, d in devs)
 
@@ -240,8 +312,10 @@ def group_diplomacy(exs: Sequence[Extraction]) -> tuple[Development, ...]:
 # ----------------------------------------------------------------------------- brief
 
 
-def topline(brief_parts: tuple[tuple[StatementItem, ...], tuple[FigureRow, ...], tuple[Development, ...]],
-            articles: Sequence[ArticleRef]) -> tuple[str, ...]:
+def topline(
+    brief_parts: tuple[tuple[StatementItem, ...], tuple[FigureRow, ...], tuple[Development, ...]],
+    articles: Sequence[ArticleRef],
+) -> tuple[str, ...]:
     statements, figures, devs = brief_parts
     outlets = sorted({a.outlet for a in articles if a.outlet})
     lines = [
@@ -252,8 +326,9 @@ def topline(brief_parts: tuple[tuple[StatementItem, ...], tuple[FigureRow, ...],
     ]
     if devs:
         top = devs[0]
-        lines.append(f"Most reported development: {top.label} ({top.reports} "
-                     f"report{'s' if top.reports != 1 else ''}).")
+        lines.append(
+            f"Most reported development: {top.label} ({top.reports} report{'s' if top.reports != 1 else ''})."
+        )
     conflicts = [r for r in figures if r.conflicting]
     if conflicts:
         lines.append(f"Figures that disagree across sources: {len(conflicts)}.")
@@ -265,16 +340,26 @@ def assemble_day(date: str, exs: Sequence[Extraction], *, options: AssembleOptio
     exs = sorted(exs, key=lambda e: e.article.id)
     articles = tuple(
         ArticleRef(
-            id=e.article.id, title=e.article.title or e.article.id, outlet=e.article.outlet,
-            url=e.article.url, path=e.article.path, anchor=article_anchor(e.article.id),
+            id=e.article.id,
+            title=e.article.title or e.article.id,
+            outlet=e.article.outlet,
+            url=e.article.url,
+            path=e.article.path,
+            anchor=article_anchor(e.article.id),
             counts=(len(e.statements), len(e.figures), len(e.diplomacy)),
         )
         for e in exs
     )
     parts = (group_statements(exs, options=options), group_figures(exs), group_diplomacy(exs))
     return Brief(
-        date=date, topline=topline(parts, articles), statements=parts[0], figures=parts[1],
-        diplomacy=parts[2], articles=articles, title=options.title, version=__version__,
+        date=date,
+        topline=topline(parts, articles),
+        statements=parts[0],
+        figures=parts[1],
+        diplomacy=parts[2],
+        articles=articles,
+        title=options.title,
+        version=__version__,
     )
 
 

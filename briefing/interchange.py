@@ -30,11 +30,7 @@ def to_dict(ex: Extraction) -> dict[str, Any]:
         d["value"] = _clean(f.value)
         d["value_max"] = _clean(f.value_max)
         figures.append(d)
-    diplomacy = []
-    for d in ex.diplomacy:
-        item = asdict(d)
-        item["actors"] = list(d.actors)
-        diplomacy.append(item)
+    diplomacy = [{**asdict(d), "actors": list(d.actors)} for d in ex.diplomacy]
     return {
         "id": art.id,
         "path": art.path,

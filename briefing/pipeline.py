@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
+from pathlib import Path
 
 from .models import Article, Extraction
 from .readers import ReadResult, read_paths
@@ -37,6 +38,14 @@ class DayRange:
         return (not self.since or day >= self.since) and (not self.until or day <= self.until)
 
 
+def default_cache() -> Path:
+    """``$XDG_CACHE_HOME/briefing`` (``~/.cache/briefing``): outside the published folder."""
+    import os
+
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "briefing" / "extract"
+
+
 def read(paths: Iterable[str], *, date: str | None = None, days: DayRange | None = None) -> ReadResult:
     """Read stage: articles (sorted by date and id) and per-file errors."""
     result = read_paths(paths, date=date)
@@ -49,18 +58,35 @@ def extract(
     articles: Sequence[Article],
     *,
     model: str | None = None,
+    cache: Path | None = None,
     progress: ProgressFactory = no_progress,
     batch_size: int = 16,
 ) -> Iterator[Extraction]:
-    """Extract stage: parse each article once and run the three extractors."""
+    """Extract stage: parse each article once and run the three extractors.
+
+    With ``cache`` (a folder), articles extracted before with the same text, model and code
+    are taken from it and only new or changed ones are parsed.  Output order = input order.
+    """
     from . import nlp
+    from .cache import ExtractionCache
     from .extract import extract_parsed, parse_many
 
     if not articles:
         return
-    language = nlp.load(model)
+    store = ExtractionCache(cache, model=nlp.model_name(model)) if cache else None
     with progress(len(articles), "Extracting") as advance:
         for i in range(0, len(articles), batch_size):
-            for parsed in parse_many(articles[i : i + batch_size], language):
-                yield extract_parsed(parsed)
+            batch = articles[i : i + batch_size]
+            done = {a.id: store.get(a) for a in batch} if store else {}
+            todo = [a for a in batch if done.get(a.id) is None]
+            if todo:
+                for parsed in parse_many(todo, nlp.load(model)):
+                    ex = extract_parsed(parsed)
+                    done[ex.article.id] = ex
+                    if store:
+                        store.put(ex)
+            for a in batch:
+                hit = done[a.id]
+                assert hit is not None
+                yield hit
                 advance(1)

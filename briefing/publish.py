@@ -7,6 +7,7 @@ can see it; the previous version stays until the new one is complete.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tempfile
@@ -14,8 +15,18 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from . import __version__
 from .errors import PublishError
-from .models import Brief
+from .models import (
+    ArticleRef,
+    Brief,
+    Development,
+    DiplomacyItem,
+    FigureItem,
+    FigureRow,
+    SourceRef,
+    StatementItem,
+)
 
 FORMATS = ("md", "html", "pdf", "json")
 
@@ -50,15 +61,104 @@ def brief_json(brief: Brief) -> str:
     return json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def write_brief(brief: Brief, out: Path, *, formats: tuple[str, ...] = FORMATS,
-                templates: Path | None = None) -> list[Path]:
-    """Render ``brief`` in each format into ``out/<date>/brief.<fmt>``; return the paths."""
+def brief_from_dict(data: dict[str, Any]) -> Brief:
+    """The inverse of ``brief_to_dict``: rebuild a ``Brief`` from its ``brief.json``."""
+
+    def ref(d: dict[str, Any]) -> SourceRef:
+        return SourceRef(**d)
+
+    return Brief(
+        date=data["date"],
+        topline=tuple(data["topline"]),
+        statements=tuple(
+            StatementItem(**{**s, "sources": tuple(ref(r) for r in s["sources"])}) for s in data["statements"]
+        ),
+        figures=tuple(
+            FigureRow(
+                key=r["key"],
+                label=r["label"],
+                items=tuple(
+                    FigureItem(**{**i, "sources": tuple(ref(x) for x in i["sources"])}) for i in r["items"]
+                ),
+            )
+            for r in data["figures"]
+        ),
+        diplomacy=tuple(
+            Development(
+                **{
+                    **d,
+                    "actors": tuple(d["actors"]),
+                    "places": tuple(d["places"]),
+                    "items": tuple(
+                        DiplomacyItem(**{**i, "actors": tuple(i["actors"]), "source": ref(i["source"])})
+                        for i in d["items"]
+                    ),
+                }
+            )
+            for d in data["diplomacy"]
+        ),
+        articles=tuple(ArticleRef(**{**a, "counts": tuple(a["counts"])}) for a in data["articles"]),
+        title=data.get("title", "Daily brief"),
+        version=data.get("version", ""),
+    )
+
+
+def load_brief(path: Path) -> Brief:
+    """Read a ``brief.json`` written by ``write_brief``."""
+    try:
+        return brief_from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise PublishError(f"{path}: not a brief written by this version ({exc}); rebuild it") from exc
+
+
+def templates_fingerprint(templates: Path | None) -> str:
+    """Hash of every file in the template search path: editing a template re-renders."""
+    from . import render
+
+    h = hashlib.sha256()
+    for folder in render.template_set(templates).search_path:
+        for p in sorted(folder.rglob("*")):
+            if p.is_file():
+                h.update(p.relative_to(folder).as_posix().encode())
+                h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+DIGEST_FILE = ".brief.digest"
+
+
+def write_brief(
+    brief: Brief,
+    out: Path,
+    *,
+    formats: tuple[str, ...] = FORMATS,
+    templates: Path | None = None,
+    force: bool = False,
+) -> list[Path]:
+    """Render ``brief`` in each format into ``out/<date>/brief.<fmt>``; return the paths.
+
+    A day whose brief, templates and formats are unchanged since the last build is not
+    rendered again (the digest file records what was rendered; it is written last, so an
+    interrupted build renders again next time).
+    """
     from . import render
 
     day = out / brief.date
-    written: list[Path] = []
-    for fmt in formats:
-        target = day / f"brief.{fmt}"
+    js = brief_json(brief)
+    digest = hashlib.sha256(
+        "\0".join([js, templates_fingerprint(templates), ",".join(formats), __version__]).encode("utf-8")
+    ).hexdigest()
+    targets = [day / f"brief.{fmt}" for fmt in formats]
+    digest_path = day / DIGEST_FILE
+    if (
+        not force
+        and all(t.is_file() for t in targets)
+        and digest_path.is_file()
+        and digest_path.read_text(encoding="utf-8").strip() == digest
+    ):
+        return targets
+    digest_path.unlink(missing_ok=True)
+    for fmt, target in zip(formats, targets, strict=True):
         data: str | bytes
         if fmt == "md":
             data = render.render_markdown(brief, templates=templates)
@@ -67,9 +167,9 @@ def write_brief(brief: Brief, out: Path, *, formats: tuple[str, ...] = FORMATS,
         elif fmt == "pdf":
             data = render.render_pdf(brief, templates=templates)
         elif fmt == "json":
-            data = brief_json(brief)
+            data = js
         else:  # pragma: no cover - formats are validated by the caller
             raise PublishError(f"unknown format {fmt!r}")
         atomic_write(target, data)
-        written.append(target)
-    return written
+    atomic_write(digest_path, digest + "\n")
+    return targets

@@ -123,7 +123,9 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "article"
 
 
-def read_jsonl(path: Path, *, date: str | None = None) -> tuple[list[Article], list[InputError], dict[str, dict[str, str]]]:
+def read_jsonl(
+    path: Path, *, date: str | None = None
+) -> tuple[list[Article], list[InputError], dict[str, dict[str, str]]]:
     """Articles of a JSON Lines file, its per-line errors, and manifest metadata by path."""
     text = _decode(path)
     articles: list[Article] = []
@@ -158,7 +160,11 @@ def read_jsonl(path: Path, *, date: str | None = None) -> tuple[list[Article], l
         if not valid_date(art_date):
             errors.append(InputError(where, f"has an invalid date {obj.get('date')!r}", "use YYYY-MM-DD"))
             continue
-        base = obj["id"] if isinstance(obj.get("id"), str) and obj["id"] else f"{path.stem}-{n}-{_slug(meta.get('title', ''))}"
+        base = (
+            obj["id"]
+            if isinstance(obj.get("id"), str) and obj["id"]
+            else f"{path.stem}-{n}-{_slug(meta.get('title', ''))}"
+        )
         art_id, k = base, 2
         while art_id in seen:
             art_id, k = f"{base}-{k}", k + 1
@@ -198,7 +204,9 @@ def read_paths(paths: Iterable[str | Path], *, date: str | None = None) -> ReadR
         if p.is_dir():
             found = _walk(p)
             if not found:
-                result.errors.append(InputError(str(p), "holds no .txt or .jsonl articles", "check the folder"))
+                result.errors.append(
+                    InputError(str(p), "holds no .txt or .jsonl articles", "check the folder")
+                )
             files.extend(found)
         elif p.exists():
             files.append(p)

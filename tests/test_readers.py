@@ -78,8 +78,15 @@ def test_missing_path(tmp_path: Path) -> None:
 
 def test_jsonl_articles_and_errors(tmp_path: Path) -> None:
     lines = [
-        json.dumps({"date": "2022-07-19", "title": "T1", "text": "A said B.", "url": "https://x.org/1",
-                    "outlet": "X"}),
+        json.dumps(
+            {
+                "date": "2022-07-19",
+                "title": "T1",
+                "text": "A said B.",
+                "url": "https://x.org/1",
+                "outlet": "X",
+            }
+        ),
         "not json",
         json.dumps({"title": "no date", "text": "Body."}),
         json.dumps({"id": "fixed", "date": "2022-07-18", "text": "Other."}),

@@ -22,11 +22,14 @@ class BuildOptions:
     days: DayRange = field(default_factory=DayRange)
     model: str | None = None
     title: str = "Daily brief"
+    cache: Path | None = None
 
     def __post_init__(self) -> None:
         bad = [f for f in self.formats if f not in FORMATS]
         if bad or not self.formats:
-            raise ConfigError(f"unknown format {', '.join(bad) or '(none)'}; choose from {', '.join(FORMATS)}")
+            raise ConfigError(
+                f"unknown format {', '.join(bad) or '(none)'}; choose from {', '.join(FORMATS)}"
+            )
         if self.templates is not None and not self.templates.is_dir():
             raise ConfigError(f"{self.templates}: templates folder not found; give an existing folder")
 
@@ -38,10 +41,14 @@ class BuildReport:
     articles: int = 0
 
 
-def build(paths: Iterable[str], *, options: BuildOptions, progress: ProgressFactory = no_progress) -> BuildReport:
+def build(
+    paths: Iterable[str], *, options: BuildOptions, progress: ProgressFactory = no_progress
+) -> BuildReport:
     result = pipeline.read(paths, date=options.date, days=options.days)
     report = BuildReport(errors=result.errors, articles=len(result.articles))
-    extractions = list(pipeline.extract(result.articles, model=options.model, progress=progress))
+    extractions = list(
+        pipeline.extract(result.articles, model=options.model, cache=options.cache, progress=progress)
+    )
     briefs = assemble(extractions, options=AssembleOptions(title=options.title))
     with progress(len(briefs), "Rendering") as advance:
         for brief in briefs:

@@ -27,7 +27,9 @@ class ExtractRun:
     count: int
 
 
-def extract(paths: Iterable[str], *, options: ExtractOptions, progress: ProgressFactory = no_progress) -> ExtractRun:
+def extract(
+    paths: Iterable[str], *, options: ExtractOptions, progress: ProgressFactory = no_progress
+) -> ExtractRun:
     result = pipeline.read(paths, date=options.date, days=options.days)
     exs = pipeline.extract(result.articles, model=options.model, progress=progress)
     return ExtractRun(lines=(to_line(ex) for ex in exs), errors=result.errors, count=len(result.articles))

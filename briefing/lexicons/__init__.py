@@ -9,7 +9,7 @@ Loaders cache, so a lexicon is read once per process.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -18,7 +18,7 @@ def _read(name: str) -> str:
     return resources.files(__name__).joinpath(name).read_text(encoding="utf-8")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_list(name: str) -> tuple[str, ...]:
     """Entries of a ``.txt`` list: one per line, blank lines and ``#`` comments ignored."""
     out = []
@@ -29,13 +29,13 @@ def load_list(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_set(name: str) -> frozenset[str]:
     """A ``.txt`` list as a lowercase set, for membership tests."""
     return frozenset(e.lower() for e in load_list(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_json(name: str) -> Any:
     """A ``.json`` table; its ``_comment`` key, if any, is dropped."""
     data = json.loads(_read(name))

@@ -1,0 +1,230 @@
+#!/usr/bin/env python3
+"""Measure extraction accuracy on the annotated evaluation sets, and gate on the targets.
+
+    python bench/evaluate.py --shared ../shared            # all sets, a table for the README
+    python bench/evaluate.py --shared ../shared --check    # exit 1 if a target is missed
+    python bench/evaluate.py --shared ../shared --set ukraine-dev --verbose
+
+Sets (read from the ``shared`` folder given, never at run time of the tool itself):
+
+* ``ukraine-dev``: 17 hand-annotated articles (statements, figures, diplomacy), scored by
+  ``eval/score.py``;
+* ``polnear-dev`` / ``polnear-train``: PolNeAR attributions, scored by
+  ``eval/polnear/score.py`` (statements only).
+
+Articles are extracted with the installed ``briefing`` package, exactly as
+``briefing extract`` does, and written to ``--keep DIR`` if given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from briefing import nlp
+from briefing.extract import extract_parsed, parse_many
+from briefing.interchange import to_line
+from briefing.readers import read_paths
+
+# The targets of the accuracy issues; the gate fails when a number is below its target.
+TARGETS = {
+    "ukraine-dev": {
+        ("statements", "who_said_what", "f1"): 0.80,
+        ("figures", "f1"): 0.90,
+        ("figures", "value_acc"): 0.97,
+        ("figures", "what_acc"): 0.85,
+        ("figures", "qualifier_acc"): 0.90,
+        ("diplomacy", "untyped", "f1"): 0.85,
+        ("diplomacy", "f1"): 0.70,
+        ("diplomacy", "actor_f1"): 0.85,
+    },
+    "polnear-dev": {
+        ("f1_direct",): 0.90,
+        ("f1_speech",): 0.85,
+        ("speaker_acc",): 0.92,
+    },
+}
+
+
+def ukraine_paths(shared: Path) -> list[Path]:
+    out = []
+    for line in (shared / "eval/ukraine-dev/gold.jsonl").read_text(encoding="utf-8").splitlines():
+        p = json.loads(line)["path"]
+        out.append(shared / p if p.startswith("seeds/") else shared / "corpus/ukraine-2022" / p)
+    return out
+
+
+def extract_to(paths: list[Path], dest: Path) -> float:
+    """Extract ``paths`` into ``dest`` (JSON Lines); return seconds spent."""
+    t0 = time.perf_counter()
+    res = read_paths(paths)
+    if res.errors:
+        raise SystemExit(f"evaluate: {res.errors[0]}")
+    with dest.open("w", encoding="utf-8") as fh:
+        for parsed in parse_many(res.articles, nlp.load()):
+            fh.write(to_line(extract_parsed(parsed)) + "\n")
+    return time.perf_counter() - t0
+
+
+def dig(obj: object, path: tuple[str, ...]) -> float | None:
+    for key in path:
+        if not isinstance(obj, dict):
+            return None
+        obj = obj.get(key)
+    return obj if isinstance(obj, int | float) else None
+
+
+def score(cmd: list[str]) -> dict[str, object]:
+    out = subprocess.run([*cmd, "--json"], check=True, capture_output=True, text=True).stdout
+    # score.py prints one JSON object; the PolNeAR scorer prints it on one line, then a summary.
+    text = out if out.lstrip().startswith("{\n") else out.splitlines()[0]
+    data: dict[str, object] = json.loads(text)
+    return data
+
+
+def run_set(name: str, shared: Path, work: Path, *, verbose: bool) -> dict[str, object]:
+    pred = work / f"{name}.jsonl"
+    if name == "ukraine-dev":
+        secs = extract_to(ukraine_paths(shared), pred)
+        gold = shared / "eval/ukraine-dev/gold.jsonl"
+        cmd = [
+            sys.executable,
+            str(shared / "eval/score.py"),
+            "--gold",
+            str(gold),
+            "--pred",
+            str(pred),
+            "--root",
+            str(shared),
+        ]
+    else:
+        split = name.split("-", 1)[1]
+        folder = shared / "eval/polnear" / split
+        secs = extract_to(sorted((folder / "input").glob("*.txt")), pred)
+        cmd = [
+            sys.executable,
+            str(shared / "eval/polnear/score.py"),
+            "--gold",
+            str(folder),
+            "--pred",
+            str(pred),
+        ]
+    if verbose:
+        extra = ["--verbose"] if name == "ukraine-dev" else []
+        print(subprocess.run([*cmd, *extra], check=True, capture_output=True, text=True).stdout)
+    result = score(cmd)
+    result["seconds"] = round(secs, 1)
+    return result
+
+
+# What the README table shows per set and section: (label, path into the scorer's JSON).
+COLUMNS: dict[str, list[tuple[str, list[tuple[str, tuple[str, ...]]]]]] = {
+    "ukraine-dev": [
+        (
+            "statements",
+            [
+                ("F1", ("statements", "f1")),
+                ("who-said-what F1", ("statements", "who_said_what", "f1")),
+                ("speaker", ("statements", "speaker_acc")),
+                ("direct R", ("statements", "direct", "recall")),
+                ("reported R", ("statements", "reported", "recall")),
+            ],
+        ),
+        (
+            "figures",
+            [
+                ("F1", ("figures", "f1")),
+                ("P", ("figures", "precision")),
+                ("R", ("figures", "recall")),
+                ("value", ("figures", "value_acc")),
+                ("unit", ("figures", "unit_acc")),
+                ("qualifier", ("figures", "qualifier_acc")),
+                ("what", ("figures", "what_acc")),
+                ("source", ("figures", "source_acc")),
+            ],
+        ),
+        (
+            "diplomacy",
+            [
+                ("untyped F1", ("diplomacy", "untyped", "f1")),
+                ("typed F1", ("diplomacy", "f1")),
+                ("type acc", ("diplomacy", "type_acc_on_untyped")),
+                ("actor-set F1", ("diplomacy", "actor_f1")),
+            ],
+        ),
+    ],
+    "polnear": [
+        (
+            "statements",
+            [
+                ("direct F1", ("f1_direct",)),
+                ("speech F1", ("f1_speech",)),
+                ("speaker", ("speaker_acc",)),
+                ("precision", ("precision",)),
+                ("strict direct F1", ("f1_direct_strict",)),
+                ("strict speech F1", ("f1_speech_strict",)),
+            ],
+        ),
+    ],
+}
+
+
+def report(name: str, res: dict[str, object]) -> list[str]:
+    rows = []
+    for section, cols in COLUMNS["ukraine-dev" if name == "ukraine-dev" else "polnear"]:
+        cells = []
+        for label, path in cols:
+            value = dig(res, path)
+            cells.append(f"{label} {'-' if value is None else f'{value:.2f}'}")
+        rows.append(f"| {name} | {section} | {', '.join(cells)} |")
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument(
+        "--shared", type=Path, default=Path("../shared"), help="the shared folder (default ../shared)"
+    )
+    ap.add_argument(
+        "--set",
+        dest="sets",
+        action="append",
+        choices=("ukraine-dev", "polnear-dev", "polnear-train"),
+        help="which set(s) to run (default: ukraine-dev and polnear-dev)",
+    )
+    ap.add_argument("--check", action="store_true", help="exit 1 when a number is below its target")
+    ap.add_argument("--verbose", action="store_true", help="print the scorers' full reports")
+    ap.add_argument("--keep", type=Path, help="keep the predictions in this folder")
+    ap.add_argument("--json", action="store_true", help="print all numbers as JSON")
+    args = ap.parse_args(argv)
+    sets = args.sets or ["ukraine-dev", "polnear-dev"]
+    with tempfile.TemporaryDirectory() as tmp:
+        work = args.keep or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        results = {name: run_set(name, args.shared, work, verbose=args.verbose) for name in sets}
+    if args.json:
+        print(json.dumps(results, indent=2, sort_keys=True))
+    else:
+        print("| set | section | numbers |\n| --- | --- | --- |")
+        for name, res in results.items():
+            print("\n".join(report(name, res)))
+    failed = []
+    for name, res in results.items():
+        for path, target in TARGETS.get(name, {}).items():
+            value = dig(res, path)
+            if value is None or value < target:
+                failed.append(
+                    f"{name} {'.'.join(path)} = {value if value is None else round(value, 3)} < {target}"
+                )
+    for line in failed:
+        print(f"below target: {line}", file=sys.stderr)
+    return 1 if args.check and failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

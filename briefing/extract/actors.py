@@ -1,0 +1,278 @@
+"""Canonical actor names for diplomacy: states, international bodies and the people acting for them.
+
+A diplomacy item names its actors with short canonical names (``Russia``, ``United States``,
+``United Nations``, ``West``).  Articles name them many ways: the state (``Russia``), its
+capital or seat (``Moscow``, ``the Kremlin``), a demonym before an agent noun (``Russian
+negotiators``), or a person (``Lavrov``).  This module finds those mentions in a stretch of
+text and maps each to its canonical actor.  The data (names, demonyms, people, agent nouns,
+places) lives in ``briefing/lexicons/``; people an article introduces with a title
+(``Ukrainian Foreign Minister Dmytro Kuleba``) are learnt per article by :func:`learn_people`.
+
+Rules that keep battlefield and background words from becoming actors:
+
+* a demonym counts only before an agent noun: ``Russian officials`` yes, ``Russian grain`` no;
+  plural demonyms used as nouns (``the Russians``) always count;
+* a place name after a locative preposition is where something happened, not who did it:
+  ``talks in Istanbul`` names no actor;
+* background phrases name no actor: ``the war in Ukraine``, ``Russia's invasion of Ukraine``,
+  ``Ukraine-related``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicons import load_json, load_list, load_set
+
+# Words that make a name next to a person a title of office ("Ukrainian Foreign Minister").
+TITLE_WORDS = frozenset(
+    {
+        "president", "minister", "spokesman", "spokeswoman", "spokesperson", "negotiator",
+        "adviser", "advisor", "head", "ambassador", "envoy", "official", "leader", "secretary",
+        "chief", "chancellor", "premier", "diplomat", "representative", "commissioner",
+        "presidency", "ministry", "king", "general", "deputy", "director", "chairman", "speaker",
+        "aide", "governor", "mayor",
+    }
+)
+# Prepositions after which a place name is a location, not an actor.
+_LOCATIVE = frozenset(
+    {"in", "at", "near", "inside", "outside", "across", "throughout", "into", "around", "via"}
+)
+# Background phrases whose country names are the setting, not a party to the act.
+_BACKGROUND_RE = re.compile(
+    r"\b(?:war|invasion|conflict|offensive|operation|aggression|fighting|crisis|situation)\s+"
+    r"(?:in|on|of|against|over)\s+(?:the\s+)?(?:country\s+of\s+)?$",
+    re.I,
+)
+_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z .'-]+,(?:\s+[A-Z][\w .'-]*)?\s+\((?:AP|Reuters|AFP|dpa)\)\s*[\u2014\u2013-]+"
+)
+_TITLED_RE = re.compile(r"\b(\w+)\s+(?:\w+\s+)?(?:president|minister|spokesman|negotiator)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One actor mention: canonical name and span in the file text."""
+
+    actor: str
+    start: int
+    end: int
+    kind: str  # "name", "demonym", "person" or "learnt"
+
+
+@dataclass(frozen=True)
+class _Form:
+    actor: str
+    kind: str
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, _Form]:
+    """Every surface form → its actor; later and longer forms do not shadow earlier names."""
+    forms: dict[str, _Form] = {}
+    for entry in load_json("actors.json")["actors"]:
+        name = entry["name"]
+        for kind, key in (("name", "names"), ("person", "people"), ("demonym", "demonyms")):
+            for form in [name] * (kind == "name") + list(entry.get(key, [])):
+                forms.setdefault(form, _Form(name, kind))
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _form_re() -> re.Pattern[str]:
+    alts = sorted(_table(), key=len, reverse=True)
+    body = "|".join(re.escape(a) for a in alts)
+    # Names may be glued to a hyphen ("UN-backed", "U.S.-supplied"); "U.S." ends in a dot.
+    return re.compile(rf"(?<![\w.])(?:{body})(?:'s|\u2019s)?(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def agent_nouns() -> frozenset[str]:
+    return load_set("diplomacy_actor_nouns.txt")
+
+
+@lru_cache(maxsize=1)
+def places() -> tuple[str, ...]:
+    return tuple(sorted(load_list("diplomacy_places.txt"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _canonical_index() -> dict[str, str]:
+    idx: dict[str, str] = {}
+    for form, f in _table().items():
+        idx.setdefault(_fold(form), f.actor)
+    return idx
+
+
+def _fold(s: str) -> str:
+    s = s.replace("\u2019", "'").lower().replace(".", "")
+    s = re.sub(r"'s$", "", s)
+    s = re.sub(r"^the\s+", "", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def canonical(name: str) -> str | None:
+    """The canonical actor for a surface form (``Kremlin`` → ``Russia``), or None."""
+    return _canonical_index().get(_fold(name))
+
+
+def _demonym_is_agent(text: str, end: int, limit: int) -> bool:
+    """Whether the demonym ending at ``end`` modifies an agent noun within the next few words."""
+    tail = text[end:limit]
+    if tail.startswith("-"):
+        word = re.match(r"-(\w+)", tail)
+        return bool(word and word.group(1).lower() in agent_nouns())
+    for n, w in enumerate(re.finditer(r"[\w'\u2019-]+|[^\w\s]", tail)):
+        if n >= 6:
+            break
+        tok = w.group()
+        low = tok.lower()
+        if low in agent_nouns():
+            return True
+        if tok in {",", "and", "or"} or _table().get(tok, _Form("", "")).kind == "demonym":
+            continue
+        if not tok[0].isalpha():
+            return False
+        # Another modifier may stand between ("Russian deputy defence minister").
+        if n >= 3:
+            return False
+    return False
+
+
+def find_mentions(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    people: Mapping[str, str] | None = None,
+    keep_places: bool = False,
+) -> list[Mention]:
+    """Actor mentions in ``text[start:end]``, in order, background and location uses dropped."""
+    out: list[Mention] = []
+    seg = text[start:end]
+    # A wire dateline ("TEHRAN, Iran (AP) —") says where the story was filed, not who acted.
+    dl = _DATELINE_RE.match(seg)
+    for m in _form_re().finditer(seg):
+        if dl and m.start() < dl.end():
+            continue
+        form = re.sub(r"(?:'s|\u2019s)$", "", m.group())
+        f = _table()[form]
+        s, e = start + m.start(), start + m.start() + len(form)
+        if _is_background(text, start, s, e) or (not keep_places and _is_location(text, start, s, form)):
+            continue
+        if f.kind == "demonym":
+            plural = form.endswith("s") and form[:1].isupper() and form not in {"US", "U.S"}
+            if not plural and not _demonym_is_agent(text, e, end):
+                continue
+        out.append(Mention(f.actor, s, e, f.kind))
+    if people:
+        taken = [(mm.start, mm.end) for mm in out]
+        for name, actor in people.items():
+            for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", seg):
+                s, e = start + m.start(), start + m.end()
+                if any(a <= s < b or a < e <= b for a, b in taken):
+                    continue
+                out.append(Mention(actor, s, e, "learnt"))
+                taken.append((s, e))
+    out.sort(key=lambda mm: mm.start)
+    return out
+
+
+def _is_background(text: str, lo: int, s: int, e: int) -> bool:
+    after = text[e : e + 12]
+    if re.match(r"-(?:related|linked|born|based)\b", after):
+        return True
+    before = text[max(lo, s - 40) : s]
+    if _BACKGROUND_RE.search(before):
+        return True
+    # "Russia's invasion of Ukraine": the invader's possessive is background as well.
+    return bool(re.match(r"(?:'s|\u2019s)?\s+(?:invasion|war)\s+(?:of|in|on)\b", after))
+
+
+def _is_location(text: str, lo: int, s: int, form: str) -> bool:
+    prev = re.search(r"(\w+)\W*$", text[max(lo, s - 20) : s])
+    if not prev or prev.group(1).lower() not in _LOCATIVE:
+        return False
+    return form in places() or (_table()[form].kind == "name" and form not in {"UN", "U.N.", "NATO", "Nato"})
+
+
+def find_place(text: str, start: int, end: int) -> str | None:
+    """The first listed place the sentence names after a locative preposition."""
+    seg = text[start:end]
+    best: tuple[int, str] | None = None
+    for p in places():
+        m = re.search(rf"\b(?:in|at)\s+(?:the\s+)?{re.escape(p)}\b", seg)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), p)
+    return best[1] if best else None
+
+
+def learn_people(text: str, entities: Iterable[tuple[int, int]]) -> dict[str, str]:
+    """People an article introduces with an office: surname and full name → actor.
+
+    ``entities`` are PERSON spans.  The office is looked for just before the name
+    (``Ukrainian Foreign Minister Dmytro Kuleba``, ``Russia's negotiator Vladimir Medinsky``) or
+    in an appositive after it (``David Arakhamia, a Ukrainian negotiator``).
+    """
+    learnt: dict[str, str] = {}
+    known = _table()
+    for s, e in entities:
+        name = text[s:e].strip()
+        name = re.sub(r"(?:'s|\u2019s)$", "", name)
+        if not name or name in known:
+            continue
+        actor = _office_actor(text, s, e)
+        if actor is None:
+            continue
+        learnt.setdefault(name, actor)
+        parts = name.split()
+        if len(parts) > 1 and parts[-1] not in known:
+            learnt.setdefault(parts[-1], actor)
+    return learnt
+
+
+def _office_actor(text: str, s: int, e: int) -> str | None:
+    line_start = max(text.rfind("\n", 0, s) + 1, s - 70)
+    before = text[line_start:s]
+    # Stop at the previous clause: a verb-like break or sentence end keeps titles local.
+    cut = max(before.rfind(". "), before.rfind(";"), before.rfind(" said "), before.rfind(" and "))
+    if cut >= 0:
+        before = before[cut + 1 :]
+    cands: list[tuple[int, str]] = []
+    if any(w.lower() in TITLE_WORDS for w in re.findall(r"\w+", before)):
+        b0 = s - len(before)
+        for mm in find_mentions(text, b0, s, keep_places=True):
+            cands.append((s - mm.end, mm.actor))
+        for m in _TITLED_RE.finditer(before):
+            f = known_demonym(m.group(1))
+            if f:
+                cands.append((s - (b0 + m.end()), f))
+    after = text[e : e + 110]
+    app = re.match(r",\s+((?:the|a|an|his|her|its)\s+[^,.;\u201c\"]{3,100})", after)
+    if app and any(w.lower() in TITLE_WORDS for w in re.findall(r"\w+", app.group(1))):
+        a0 = e + app.start(1)
+        for mm in find_mentions(text, a0, a0 + len(app.group(1)), keep_places=True):
+            cands.append((mm.start - e, mm.actor))
+        for m in re.finditer(r"\b(\w+)\b", app.group(1)):
+            f = known_demonym(m.group(1))
+            if f:
+                cands.append((a0 + m.start() - e, f))
+    if not cands:
+        return None
+    return min(cands)[1]
+
+
+def known_demonym(word: str) -> str | None:
+    f = _table().get(word)
+    return f.actor if f and f.kind in {"demonym", "name"} else None
+
+
+def dedupe(actors: Iterable[str]) -> tuple[str, ...]:
+    """Actors in first-seen order, each once."""
+    seen: dict[str, None] = {}
+    for a in actors:
+        seen.setdefault(a, None)
+    return tuple(seen)

@@ -1,0 +1,963 @@
+"""Figures: numbers the article reports as quantities, with what they count.
+
+``numbers.find_numbers`` finds every number expression in a sentence; this module decides
+which of them are figures and fills in the rest from the dependency parse:
+
+* exclusions (spec, "Figures"): dates, years, clock times, lengths of time, ages, numbers in
+  names and labels (``Article 5``, ``Nord Stream 1``), referential numerals (``the two
+  countries``) and the pronoun ``one``;
+* ``qualifier``: the hedge written before the number (``at least 5,000``), canonicalised;
+* ``unit`` and ``what``: the counted noun (``people``, ``tank``), its measure (``tonnes``,
+  ``USD``, ``percent``) and a short phrase with its predicate (``people killed in Mykolaiv``);
+  a bare number (``22 were wounded``) borrows the noun of the figure before it;
+* ``per``: the denominator of a rate (``40,000 per day``);
+* ``source``: the speaker of a statement whose quote holds the figure, else an attribution in
+  the sentence (``according to UNHCR``, ``a Ukrainian official said``).
+
+Vague quantities (``several thousand``, ``dozens of``) are emitted with ``vague=True`` and
+no value.  Word lists and thresholds are in ``briefing/lexicons`` (``figure_*``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from ..lexicons import load_json, load_list, load_set
+from ..models import Figure, Statement
+from . import ParsedArticle
+from .numbers import NumberExpr, find_numbers
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# Determiners and possessives that make a small count point back at things already named.
+_REFERENTIAL_DETS = frozenset(
+    [
+        "the",
+        "these",
+        "those",
+        "both",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+        "all",
+        "whose",
+        "such",
+    ]
+)
+# Prepositions whose object still belongs to the counted thing's phrase.
+_NP_PREPS = frozenset(
+    [
+        "of",
+        "in",
+        "from",
+        "to",
+        "for",
+        "on",
+        "at",
+        "across",
+        "near",
+        "inside",
+        "outside",
+        "under",
+        "over",
+        "between",
+        "into",
+        "along",
+        "since",
+        "during",
+        "by",
+        "with",
+        "without",
+        "within",
+        "against",
+    ]
+)
+_NP_LEFT_DEPS = frozenset(
+    {"amod", "compound", "nmod", "poss", "case", "nummod", "quantmod", "advmod", "npadvmod"}
+)
+_NP_RIGHT_DEPS = frozenset({"prep", "acl", "relcl", "amod", "compound", "case", "pobj", "advmod", "agent"})
+# Entity types a number can be part of the name of.
+_NAME_ENTS = frozenset(
+    {"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "PERSON", "GPE", "LOC", "NORP"}
+)
+_PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
+_PRONOUNS_GROUP = frozenset({"it", "they", "we", "them"})
+_FRACTION_FOLLOWERS = frozenset(
+    ["of", "the", "its", "their", "his", "her", "that", "this", "those", "these", "our"]
+)
+_FRACTION_LEADERS = frozenset(
+    [
+        "by",
+        "in",
+        "to",
+        "than",
+        "about",
+        "nearly",
+        "almost",
+        "just",
+        "roughly",
+        "around",
+        "some",
+        "over",
+        "under",
+        "only",
+        "least",
+        "cut",
+        "halved",
+    ]
+)
+_RATE_WORDS = frozenset({"per", "a", "an", "each", "every"})
+_PER_NOUNS = frozenset(
+    {
+        "barrel",
+        "bushel",
+        "ton",
+        "tonne",
+        "head",
+        "capita",
+        "person",
+        "litre",
+        "liter",
+        "gallon",
+        "kilogram",
+        "kg",
+        "unit",
+        "cubic",
+    }
+)
+
+
+@dataclass(frozen=True)
+class _Lex:
+    qualifiers: tuple[tuple[str, str], ...]
+    time_units: frozenset[str]
+    months: frozenset[str]
+    time_markers: frozenset[str]
+    name_cues: frozenset[str]
+    humans: frozenset[str]
+    referential_nouns: frozenset[str]
+    casualty_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    unit_nouns: dict[str, str]
+    measure_modifiers: frozenset[str]
+    name_units: frozenset[str]
+    vague_need_noun: frozenset[str]
+    knobs: dict[str, Any]
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    quals = []
+    for line in load_list("figure_qualifiers.txt"):
+        phrase, _, canon = line.partition("\t")
+        quals.append((phrase.strip().lower(), canon.strip()))
+    quals.sort(key=lambda q: len(q[0]), reverse=True)
+    units = load_json("units.json")
+    vague = load_json("figure_vague.json")
+    return _Lex(
+        qualifiers=tuple(quals),
+        time_units=load_set("figure_time_units.txt"),
+        months=load_set("figure_months.txt"),
+        time_markers=load_set("figure_time_markers.txt"),
+        name_cues=load_set("figure_name_cues.txt"),
+        humans=load_set("figure_human_nouns.txt"),
+        referential_nouns=load_set("figure_referential_nouns.txt"),
+        casualty_verbs=load_set("figure_casualty_verbs.txt"),
+        reporting_verbs=load_set("reporting_verbs.txt"),
+        unit_nouns={k.lower(): v for k, v in units["nouns"].items()},
+        measure_modifiers=frozenset(units["measure_modifiers"]),
+        name_units=frozenset(units["name_units"]),
+        vague_need_noun=frozenset(vague["need_noun"]),
+        knobs=load_json("figure_knobs.json"),
+    )
+
+
+@dataclass
+class _Counted:
+    """What a number counts: its noun (if any), the unit and a short description."""
+
+    noun: Token | None
+    unit: str | None
+    what: str | None
+
+
+def extract(parsed: ParsedArticle, statements: Sequence[Statement] = ()) -> Iterator[Figure]:
+    """Yield the article's figures in text order."""
+    yield from _Extractor(parsed, statements).run()
+
+
+class _Extractor:
+    def __init__(self, parsed: ParsedArticle, statements: Sequence[Statement]) -> None:
+        self.parsed = parsed
+        # Search the parsed text (header blanked) so the header's date is never read as a
+        # number; offsets are the file's, so figure texts come from the file text.
+        self.text = parsed.doc.text
+        self.file_text = parsed.text
+        self.doc = parsed.doc
+        self.statements = statements
+        self.lex = _lex()
+        self.month_alt = "|".join(sorted(self.lex.months, key=len, reverse=True))
+        # Nouns of earlier figures, for bare numbers that leave the noun out ("22 were wounded").
+        self.recent: list[tuple[int, Token, str | None]] = []
+        self.skip: range = range(0)
+
+    # ------------------------------------------------------------------ driver
+    def run(self) -> Iterator[Figure]:
+        for si, sent in enumerate(self.doc.sents):
+            s0 = sent.start_char
+            stext = self.text[s0 : sent.end_char]
+            for expr in find_numbers(stext):
+                fig = self._figure(si, sent, stext, expr)
+                if fig is not None:
+                    yield fig
+
+    def _figure(self, si: int, sent: Span, stext: str, expr: NumberExpr) -> Figure | None:
+        s0 = sent.start_char
+        start, end = s0 + expr.start, s0 + expr.end
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        qualifier, qstart = self._qualifier(stext, expr, span)
+        if self._excluded(expr, span, stext, qualifier):
+            return None
+        full = self.doc.char_span(
+            s0 + (qstart if qstart is not None else expr.start), end, alignment_mode="expand"
+        )
+        # Phrases leave out the whole figure text, hedge included ("at least", "more than").
+        self.skip = range(full.start, full.end) if full is not None else range(span.start, span.end)
+        counted = self._counted(si, expr, span)
+        if counted is None:
+            return None
+        if qstart is not None:
+            start = s0 + qstart
+        if expr.value is not None and counted.noun is not None:
+            self.recent.append((si, counted.noun, counted.unit))
+        return Figure(
+            text=self.file_text[start:end],
+            value=expr.value,
+            value_max=expr.value_max,
+            unit=counted.unit,
+            what=counted.what,
+            qualifier=None if expr.vague else qualifier,
+            per=self._per(span, counted.noun),
+            source=self._source(start, end, span, sent),
+            start=start,
+            end=end,
+            sent_start=sent.start_char,
+            sent_end=sent.end_char,
+            vague=expr.vague,
+        )
+
+    # ------------------------------------------------------------------ qualifier
+    def _qualifier(self, stext: str, expr: NumberExpr, span: Span) -> tuple[str | None, int | None]:
+        if expr.vague or expr.text.lower().startswith("between"):
+            return None, None
+        before = stext[: expr.start].lower()
+        for phrase, canon in self.lex.qualifiers:
+            m = re.search(rf"(?:^|[^\w])({re.escape(phrase)})\s+$", before)
+            if not m:
+                continue
+            first = span[0]
+            prev = first.nbor(-1) if first.i > 0 else None
+            # "over"/"under"/"about" as a preposition of a verb ("fought over two towns") is
+            # no hedge; spaCy tags the hedge as a modifier of the number.
+            if (
+                phrase in ("over", "under", "about", "around")
+                and prev is not None
+                and prev.dep_ == "prep"
+                and prev.head.i not in range(span.start, span.end)
+                and prev.head.pos_ == "VERB"
+                and prev.head.lemma_ not in ("rise", "fall", "drop", "increase", "grow")
+            ):
+                return None, None
+            return canon, m.start(1)
+        return None, None
+
+    # ------------------------------------------------------------------ exclusions
+    def _excluded(self, expr: NumberExpr, span: Span, stext: str, qualifier: str | None) -> bool:
+        lex = self.lex
+        knobs = lex.knobs
+        doc = self.doc
+        first, last = span[0], span[-1]
+        prev = doc[first.i - 1] if first.i > 0 else None
+        nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        prev_l = prev.lower_.rstrip(".") if prev is not None else ""
+        nxt_l = nxt.lower_.rstrip(".").replace("’", "'") if nxt is not None else ""
+        after = stext[expr.end :]
+        before = stext[: expr.start]
+        noun = self._head_noun(span)
+        noun_l = noun.lower_ if noun is not None else ""
+
+        # Dates: a number next to a month name ("Feb. 24", "24 February", "March 29-30").
+        if (prev_l in lex.months or nxt_l in lex.months) and (
+            expr.currency is None and not expr.percent and (expr.value or 0) <= 31
+        ):
+            return True
+        # "between July 5 and 20": the second day of a date range.
+        if (
+            re.search(
+                rf"\b(?:{self.month_alt})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|to|-|–|through|until)\s*$",
+                before,
+                re.IGNORECASE,
+            )
+            and (expr.value or 0) <= 31
+        ):
+            return True
+        # "2015-16": the second year of a span.
+        if re.search(r"\d{4}[-–/]$", before):
+            return True
+        # Live-blog timestamps and clock times written with a dot: "23 Jul 2022 22.17", "at 17.50".
+        if (
+            re.fullmatch(r"[0-2]?\d\.[0-5]\d", expr.text)
+            and float(expr.text) < 24
+            and (
+                (
+                    prev is not None
+                    and (re.fullmatch(r"\d{4}", prev.text) or prev_l in ("at", "by", "until", "from"))
+                )
+                or first.i == span.sent.start
+            )
+        ):
+            return True
+        # Clock times: "4 a.m.", "7am", "10:30".
+        if (
+            nxt_l in lex.time_markers
+            or (nxt is not None and nxt.lower_.replace("’", "'") in lex.time_markers)
+            or re.match(r":\d", after)
+        ):
+            return True
+        if expr.vague:
+            return self._vague_excluded(expr, span, noun)
+        # Years: a bare four-digit number, unless it plainly counts something ("1500 troops").
+        bare_year = (
+            re.fullmatch(r"\d{4}", expr.text) and knobs["year_min"] <= (expr.value or 0) <= knobs["year_max"]
+        )
+        if bare_year and not (nxt is not None and nxt.tag_ == "NNS" and nxt.lower_ not in lex.time_units):
+            return True
+        if expr.value_max is not None and all(
+            re.fullmatch(r"\d{4}", n) and knobs["year_min"] <= int(n) <= knobs["year_max"]
+            for n in re.findall(r"\d[\d,.]*", expr.text)
+        ):
+            return True
+        if expr.kind == "digits" and re.fullmatch(r"\d{4}[-–]\d{2}", expr.text):
+            return True
+        # Lengths of time: "three days", "a 25-year sentence", "up to 24 months", "a 10-day break".
+        if expr.hyphen_word in lex.time_units or (expr.hyphen_word or "") in ("year-old", "old"):
+            return True
+        if (
+            nxt is not None
+            and nxt_l.rstrip("'’") in lex.time_units
+            and expr.currency is None
+            and not expr.percent
+        ):
+            return True
+        if noun is not None and noun_l in lex.time_units and expr.currency is None and not expr.percent:
+            return True
+        # Ages: "aged 4", "Liza, 4,", "4 years old".
+        if prev_l in ("aged", "age", "ages") or re.match(r"\s*(?:years?|yrs?)[\s-]+old", after, re.I):
+            return True
+        if (
+            prev is not None
+            and prev.text == ","
+            and first.i > 1
+            and expr.kind == "digits"
+            and qualifier is None
+            and (doc[first.i - 2].pos_ == "PROPN" or self._is_human(doc[first.i - 2]))
+            and (nxt is None or nxt.text in (",", ".", ";", ")") or nxt.lower_ == "and")
+            and (expr.value or 0) < 120
+            and expr.currency is None
+            and not expr.percent
+        ):
+            return True
+        # "She was only five": the age of a person.
+        head = self._head(span)
+        if (
+            head.dep_ in ("attr", "acomp")
+            and head.head.lemma_ == "be"
+            and expr.currency is None
+            and not expr.percent
+            and not expr.scaled
+            and (expr.value or 0) < 120
+        ):
+            subj = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and (subj.lower_ in _PRONOUNS_PERSON or subj.ent_type_ == "PERSON"):
+                return True
+        # Names and labels: "Article 5", "article number five", "Flight 752", "day 150".
+        if prev is not None and prev.text in ("No.", "no.", "Nos.", "#", "№"):
+            return True
+        if (prev is not None and prev_l in lex.name_cues and prev.pos_ in ("NOUN", "PROPN", "X")) and (
+            expr.currency is None and not expr.percent
+        ):
+            return True
+        # A number inside a name the parser recognised ("Nord Stream 1", "PzH 2000").
+        ent_start = first.ent_iob_ == "I" and first.ent_type_ in _NAME_ENTS
+        if ent_start and expr.currency is None and not expr.percent and qualifier is None:
+            return True
+        if (
+            prev is not None
+            and prev.pos_ == "PROPN"
+            and first.i > 1
+            and doc[first.i - 2].pos_ == "PROPN"
+            and prev.is_title
+            and expr.kind == "digits"
+            and expr.value is not None
+            and expr.value < knobs["name_max"]
+            and qualifier is None
+            and "," not in expr.text
+            and not (nxt is not None and nxt.tag_ in ("NNS", "NNPS"))
+        ):
+            return True
+        # "Nord Stream 1", "Russia 1": a small integer right after a name, not counting a plural.
+        if (
+            prev is not None
+            and prev.pos_ == "PROPN"
+            and prev.is_title
+            and expr.kind == "digits"
+            and expr.value is not None
+            and expr.value < knobs["name_max"]
+            and expr.value.is_integer()
+            and expr.currency is None
+            and not expr.percent
+            and not expr.scaled
+            and qualifier is None
+            and "," not in expr.text
+            and not (nxt is not None and (nxt.tag_ in ("NNS", "NNPS") or nxt.pos_ in ("VERB", "AUX")))
+        ):
+            return True
+        # Formats and scores written with signs: "the 5+2 talks", "3:1".
+        if re.search(r"[+/×]\s?$", before) or re.match(r"\s?[+/×]", after):
+            return True
+        # Enumerations and references in brackets: "(1)", "[3]".
+        if re.search(r"[(\[]\s*$", before) and re.match(r"\s*[)\]]", after):
+            return True
+        if expr.unit in lex.name_units or expr.hyphen_word in lex.name_units:
+            return True
+        # Fractions need to take a part of something: "one fifth of capacity", "cut by half";
+        # "the latter half of his rule", "a third round" are not figures.
+        if expr.kind == "fraction":
+            if prev_l in ("the", "first", "second", "latter", "last", "past", "next", "other", "-"):
+                return True
+            if re.match(r"\s*-", after):
+                return True
+            follower = nxt_l
+            if (
+                follower in ("a", "an")
+                and nxt is not None
+                and nxt.i + 1 < len(doc)
+                and doc[nxt.i + 1].lower_ in lex.time_units
+            ):
+                return True
+            if follower not in _FRACTION_FOLLOWERS and prev_l not in _FRACTION_LEADERS:
+                return True
+        # The pronoun "one" ("one of the hurdles", "if one is not returned"): "one" is a figure
+        # only when it counts people ("one person was killed").
+        if expr.kind == "words" and expr.text.lower() in ("one", "a"):
+            if noun is None or (noun.i != last.i + 1 and noun.i != last.i + 2 and noun.i != last.i + 3):
+                return True
+            if nxt_l == "of" or not self._is_human(noun):
+                return True
+        # Counts of the article's own sources ("Two soldiers said", "one official said") describe
+        # the reporting, not the events.
+        if (
+            noun is not None
+            and noun.dep_ in ("nsubj",)
+            and noun.head.lemma_.lower() in lex.reporting_verbs
+            and (expr.value or 0) <= knobs["source_count_max"]
+            and qualifier is None
+        ):
+            return True
+        # Referential numerals: "the two countries", "the four parties", "two towns" in
+        # apposition, "between two warring countries".
+        return bool(self._referential(expr, span, prev, noun, qualifier))
+
+    def _vague_excluded(self, expr: NumberExpr, span: Span, noun: Token | None) -> bool:
+        lex = self.lex
+        doc = self.doc
+        last = span[-1]
+        nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        low = expr.text.lower()
+        if low in lex.vague_need_noun and (
+            nxt is None or nxt.pos_ not in ("NOUN", "ADJ", "PROPN") or nxt.lower_ == "of"
+        ):
+            return True
+        counted = self._of_object(last) or noun
+        if counted is not None and counted.lower_ in lex.time_units:
+            return True
+        return nxt is not None and nxt.lower_ in lex.time_units
+
+    def _referential(
+        self, expr: NumberExpr, span: Span, prev: Token | None, noun: Token | None, qualifier: str | None
+    ) -> bool:
+        knobs = self.lex.knobs
+        if (
+            expr.currency
+            or expr.percent
+            or expr.scaled
+            or expr.hyphen_word
+            or qualifier
+            or expr.value is None
+        ):
+            return False
+        if (
+            expr.kind == "words"
+            and prev is not None
+            and (prev.lower_ in _REFERENTIAL_DETS or prev.tag_ == "POS")
+            and expr.value <= knobs["referential_det_max"]
+        ):
+            return True
+        if (
+            expr.kind == "digits"
+            and prev is not None
+            and prev.lower_ in _REFERENTIAL_DETS - {"all"}
+            and expr.value <= knobs["referential_det_max"]
+        ):
+            return True
+        # "Tel Rifaat and Manbij, two towns": a count in apposition to the names it sums up.
+        if (
+            noun is not None
+            and expr.value <= knobs["referential_det_max"]
+            and (
+                noun.dep_ == "appos"
+                or (
+                    noun.dep_ == "conj"
+                    and prev is not None
+                    and prev.text == ","
+                    and prev.i > 0
+                    and self.doc[prev.i - 1].pos_ == "PROPN"
+                )
+            )
+        ):
+            return True
+        return (
+            noun is not None
+            and expr.value <= knobs["referential_max"]
+            and (
+                noun.lower_ in self.lex.referential_nouns or noun.lemma_.lower() in self.lex.referential_nouns
+            )
+        )
+
+    # ------------------------------------------------------------------ parse helpers
+    def _head(self, span: Span) -> Token:
+        """The expression's token whose head lies outside it (the last such one)."""
+        heads = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+        return heads[-1] if heads else span[-1]
+
+    def _head_noun(self, span: Span, *, after: int | None = None) -> Token | None:
+        """The noun the number counts ("seven [people]", "four new Himar (...) [systems]").
+
+        The words after the number are read first: the counted noun is the last noun of the
+        run of modifiers and compounds that follows it, which is sturdier than the parse on
+        names used as modifiers ("seven Kalibr cruise [missiles]").  The parse decides when
+        the number does not stand right before its noun.
+        """
+        doc = self.doc
+        i = span.end if after is None else after
+        found: Token | None = None
+        while i < len(doc) and i < span.end + 12:
+            t = doc[i]
+            if t.text == "(":
+                close = next((j for j in range(i + 1, min(len(doc), i + 8)) if doc[j].text == ")"), None)
+                if close is None:
+                    break
+                i = close + 1
+                continue
+            if t.pos_ == "NOUN" or (t.pos_ == "PROPN" and t.tag_ == "NNPS"):
+                found = t
+                nxt = doc[i + 1] if i + 1 < len(doc) else None
+                if (
+                    nxt is None
+                    or (nxt.pos_ not in ("NOUN", "PROPN") and nxt.text not in ("-", "("))
+                    or t.lower_ in self.lex.unit_nouns
+                ):
+                    return t
+            elif (
+                t.pos_ == "PROPN"
+                or t.pos_ in ("ADJ", "NUM")
+                or t.text in ("-", "–")
+                or (t.tag_ in ("VBN", "VBG") and t.dep_ in ("amod", "compound"))
+                or (t.pos_ == "ADV" and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "ADJ")
+            ):
+                pass
+            else:
+                break
+            i += 1
+        if found is not None:
+            return found
+        head = self._head(span)
+        if (
+            head.dep_ in ("nummod", "quantmod", "compound", "amod", "det", "nmod")
+            and head.head.pos_ in ("NOUN", "PROPN")
+            and head.head.i > head.i
+        ):
+            return head.head
+        return None
+
+    def _of_object(self, tok: Token) -> Token | None:
+        """The object of an ``of`` right after ``tok`` ("dozens of [prisoners]")."""
+        for child in tok.children:
+            if child.lower_ == "of" and child.dep_ == "prep":
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        return g
+        doc = self.doc
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
+            for g in doc[tok.i + 1].children:
+                if g.dep_ == "pobj":
+                    return g
+            # Not attached: the first noun after "of".
+            for t in doc[tok.i + 2 : tok.i + 7]:
+                if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound":
+                    return t
+        return None
+
+    def _is_human(self, noun: Token) -> bool:
+        low = noun.lower_
+        if low in self.lex.humans or noun.lemma_.lower() in self.lex.humans:
+            return True
+        # Plural nationality nouns: "Ukrainians", "Syrians".
+        return noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS")
+
+    # ------------------------------------------------------------------ unit and what
+    def _unit_of_noun(self, noun: Token) -> str:
+        low = noun.lower_
+        if low in self.lex.unit_nouns:
+            unit = self.lex.unit_nouns[low]
+            mods = [
+                c.lower_
+                for c in noun.lefts
+                if c.lower_ in self.lex.measure_modifiers and c.lower_ != "metric"
+            ]
+            return f"{' '.join(mods)} {unit}" if mods else unit
+        if self._is_human(noun):
+            return "people"
+        if noun.pos_ == "NOUN":
+            return noun.lemma_.lower()
+        # Proper-noun plurals are not lemmatised: "Rocket Systems" -> "system".
+        return low[:-1] if noun.tag_ == "NNPS" and low.endswith("s") else low
+
+    def _counted(self, si: int, expr: NumberExpr, span: Span) -> _Counted | None:
+        head = self._head(span)
+        last = span[-1]
+        doc = self.doc
+        if expr.currency or expr.percent:
+            unit = expr.currency or "percent"
+            thing = self._of_object(last) or self._of_object(head)
+            if thing is None:
+                thing = self._money_object(span)
+            if thing is not None:
+                return _Counted(None, unit, self._phrase(thing, span))
+            return _Counted(None, unit, self._context_what(head, span))
+        noun = self._head_noun(span)
+        of_obj = self._of_object(last)
+        nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        # "left 25 dead", "killed 3 and 23 wounded": casualty adjectives count people.
+        if (
+            nxt is not None
+            and nxt.pos_ == "ADJ"
+            and nxt.lower_ in self.lex.humans
+            and (noun is None or noun.i > nxt.i + 1)
+        ):
+            return _Counted(
+                nxt, "people", self._clip(f"people {nxt.text} {self._preps(nxt, span, skip=nxt)}".strip())
+            )
+        # "four of them": the noun is the one the pronoun stands for.
+        if of_obj is not None and of_obj.pos_ == "PRON":
+            return self._elliptic(si, expr, span, head)
+        # "four times larger": a multiplier.
+        if last.i + 1 < len(doc) and doc[last.i + 1].lower_ == "times":
+            return _Counted(None, "times", self._context_what(doc[last.i + 1], span))
+        if expr.hyphen_word:
+            word = expr.hyphen_word
+            # The noun comes after the whole hyphenated modifier ("1,000-meter-long [bridge]").
+            chain = re.match(r"(?:-[A-Za-z]+)+", self.text[span.end_char :])
+            chain_end = span.end_char + (chain.end() if chain else 0)
+            after = next((t.i for t in doc[span.end :] if t.idx >= chain_end), len(doc))
+            target = self._head_noun(span, after=after) or head.head
+            base = self._phrase(target, span) if target is not None else None
+            if word == "way":
+                return _Counted(None, "party", f"parties to the {base}" if base else None)
+            if word in ("long", "wide", "high", "deep"):
+                return _Counted(None, expr.unit, base)
+            unit_word = self.lex.unit_nouns.get(word, word)
+            # "a 1,000-meter-long bridge": the measure is the length of the bridge.
+            if re.match(r"-\w+-(long|wide|high|deep|tall)\b", self.text[span.end_char : span.end_char + 30]):
+                dim = {"long": "length", "wide": "width", "high": "height", "deep": "depth", "tall": "height"}
+                m = re.match(r"-\w+-(\w+)", self.text[span.end_char : span.end_char + 30])
+                assert m is not None
+                return _Counted(None, unit_word, f"{dim[m.group(1)]} of the {base}" if base else None)
+            if word in ("member", "nation", "country", "state", "party"):
+                return _Counted(None, unit_word, f"{word}s of the {base}" if base else word)
+            return _Counted(None, unit_word, base or word)
+        if expr.unit:
+            return _Counted(None, expr.unit, self._context_what(head, span))
+        if of_obj is not None and (noun is None or noun.i > of_obj.i or noun.i < span.start):
+            # "at least three of the bridges", "dozens of Ukrainian prisoners of war".
+            if of_obj.lower_ in self.lex.unit_nouns:
+                thing = self._of_object(of_obj)
+                unit = self._unit_of_noun(of_obj)
+                return _Counted(of_obj, unit, self._described(thing or of_obj, span, anchor=of_obj))
+            return _Counted(of_obj, self._unit_of_noun(of_obj), self._described(of_obj, span))
+        if noun is not None and noun.lower_ in ("others", "more"):
+            return self._elliptic(si, expr, span, head)
+        if noun is not None:
+            if noun.lower_ in self.lex.unit_nouns:
+                thing = self._of_object(noun)
+                if thing is None:
+                    # "a rate of 5m metric tonnes a month", "fall to 33 million cubic meters":
+                    # what is measured is named around the measure.
+                    return _Counted(
+                        noun,
+                        self._unit_of_noun(noun),
+                        self._context_what(noun, span) or self._phrase(noun, span),
+                    )
+                return _Counted(noun, self._unit_of_noun(noun), self._described(thing, span, anchor=noun))
+            return _Counted(noun, self._unit_of_noun(noun), self._described(noun, span))
+        return self._elliptic(si, expr, span, head)
+
+    def _money_object(self, span: Span) -> Token | None:
+        """What money or a share is of: "$270m in military aid", "$10bn worth of grain"."""
+        doc = self.doc
+        for t in doc[span.end : min(len(doc), span.end + 3)]:
+            if t.lower_ == "worth":
+                return self._of_object(t)
+            if t.lower_ in ("in", "for", "of") and t.i == span.end:
+                for g in t.children:
+                    if g.dep_ == "pobj":
+                        return g
+        return None
+
+    def _elliptic(self, si: int, expr: NumberExpr, span: Span, head: Token) -> _Counted | None:
+        """A number without a noun: "22 were wounded", "wounded another 75", "was 40,000"."""
+        verb = head.head if head.dep_ != "ROOT" else head
+        # "the daily outflow rate of refugees was 40,000 per day": the subject says what.
+        if head.dep_ in ("attr", "acomp", "dobj") and verb.lemma_ == "be":
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                human = any(self._is_human(t) for t in subj.subtree)
+                return _Counted(None, "people" if human else None, self._phrase(subj, span))
+        window = self.lex.knobs["elliptic_window_sents"] if not expr.vague else -1
+        for rsi, rnoun, runit in reversed(self.recent):
+            if si - rsi > window:
+                break
+            if rnoun.i >= span.start:
+                continue
+            what = self._phrase(rnoun, span, with_right=False)
+            if verb.pos_ == "VERB":
+                what = f"{what} {verb.text}"
+            elif head.dep_ == "pobj" and head.head.head.pos_ == "NOUN":
+                what = f"{what} ({head.head.head.text})"
+            return _Counted(None, runit, what)
+        if verb.lemma_.lower() in self.lex.casualty_verbs:
+            return _Counted(None, "people", f"people {verb.text}")
+        if expr.value is not None and expr.kind == "words" and expr.value < 10 and expr.value_max is None:
+            # A bare small number word with nothing counted is usually a pronoun or a score.
+            return None
+        return _Counted(None, None, self._context_what(head, span))
+
+    def _context_what(self, tok: Token, span: Span) -> str | None:
+        """What a share, price or multiplier measures: the subject (or object) of the verb
+        governing the number ("the price of wheat ... dropped 5.9%")."""
+        node = tok
+        for _ in range(5):
+            if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
+                break
+            node = node.head
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.tag_ == "WDT" and node.dep_ == "relcl":
+            subj = node.head
+        if subj is None or subj.pos_ == "PRON":
+            subj = next(
+                (c for c in node.children if c.dep_ == "dobj" and c.i not in range(span.start, span.end)),
+                subj,
+            )
+        if subj is None:
+            return None
+        what = self._phrase(subj, span)
+        loc = self._location(tok, span)
+        return f"{what} {node.text} {loc}".strip() if node.pos_ == "VERB" else f"{what} {loc}".strip()
+
+    def _location(self, tok: Token, span: Span) -> str:
+        """A place phrase on the number itself ("86% in Syria")."""
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                return " ".join(t.text for t in c.subtree)
+        nxt = self.doc[span.end : span.end + 3]
+        if len(nxt) >= 2 and nxt[0].lower_ == "in" and nxt[1].ent_type_ in ("GPE", "LOC"):
+            return f"in {nxt[1].text}"
+        return ""
+
+    def _described(self, noun: Token, span: Span, *, anchor: Token | None = None) -> str:
+        """The counted noun phrase with its predicate: "people killed in Mykolaiv"."""
+        np = self._phrase(noun, span)
+        rel = anchor if anchor is not None else noun
+        # Climb through conjunctions and partitives to the clause role.
+        while (
+            rel.dep_ in ("conj", "pobj")
+            and rel.head.dep_ in ("nsubj", "nsubjpass", "dobj", "conj")
+            and rel.head.pos_ in ("NOUN", "PROPN", "NUM")
+        ):
+            rel = rel.head
+        if rel.dep_ == "pobj" and rel.head.lower_ == "of" and rel.head.head.pos_ in ("NUM", "NOUN"):
+            rel = rel.head.head
+        verb = rel.head
+        if rel.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
+            return self._clip(f"{np} {self._verb_phrase(verb, span, skip=rel)}")
+        if rel.dep_ == "dobj" and verb.pos_ == "VERB":
+            rest = self._preps(verb, span, skip=rel)
+            if verb.tag_ in ("VBD", "VBN"):
+                return self._clip(f"{np} {verb.text} {rest}".strip())
+            return self._clip(f"{verb.text} {np} {rest}".strip())
+        return np
+
+    def _verb_phrase(self, verb: Token, span: Span, *, skip: Token) -> str:
+        parts = [verb.text]
+        for c in verb.children:
+            if c.dep_ in ("dobj", "attr", "acomp", "oprd") and c.i > verb.i and c.i != skip.i:
+                parts.append(self._phrase(c, span, with_right=False))
+                break
+        rest = self._preps(verb, span, skip=skip)
+        return " ".join([*parts, rest]).strip()
+
+    def _preps(self, verb: Token, span: Span, *, skip: Token) -> str:
+        for c in verb.children:
+            if (
+                c.dep_ in ("prep", "agent")
+                and c.i > verb.i
+                and not (c.left_edge.i <= span.start < c.right_edge.i + 1)
+                and c.i != skip.i
+            ):
+                toks = [t for t in c.subtree if not (span.start <= t.i < span.end) and t.i not in self.skip]
+                return " ".join(t.text for t in toks[: self.lex.knobs["what_max_tokens"] // 2])
+        return ""
+
+    def _phrase(self, noun: Token, span: Span, *, with_right: bool = True) -> str:
+        """A compact noun phrase around ``noun``: its modifiers and, optionally, prepositional
+        and relative-clause dependents, without the number and determiners."""
+        limit = self.lex.knobs["what_max_tokens"]
+        keep: set[int] = {noun.i}
+        for c in noun.lefts:
+            if c.dep_ in _NP_LEFT_DEPS:
+                keep.update(t.i for t in c.subtree)
+        if with_right:
+            for c in noun.rights:
+                if c.dep_ in _NP_RIGHT_DEPS and not (c.dep_ == "prep" and c.lower_ not in _NP_PREPS):
+                    keep.update(t.i for t in c.subtree)
+                    if len(keep) >= limit:
+                        break
+        keep = {i for i in keep if not (span.start <= i < span.end) and i not in self.skip}
+        toks = [self.doc[i] for i in sorted(keep)]
+        toks = [t for t in toks if t.lower_ not in ("another", "other") or t.i > noun.i]
+        # Keep one contiguous stretch around the noun so the phrase reads well.
+        out: list[Token] = []
+        for t in toks:
+            if out and t.i != out[-1].i + 1 and t.i > noun.i:
+                break
+            if out and t.i != out[-1].i + 1 and t.i < noun.i:
+                out = []
+            out.append(t)
+        out = out[:limit]
+        while out and (out[-1].is_punct or out[-1].pos_ in ("ADP", "CCONJ", "DET", "PART")):
+            out.pop()
+        while out and (out[0].is_punct or out[0].pos_ in ("DET", "CCONJ", "ADP")):
+            out.pop(0)
+        return "".join(t.text_with_ws for t in out).strip() or noun.text
+
+    def _clip(self, text: str) -> str:
+        words = text.split()
+        return " ".join(words[: self.lex.knobs["what_max_tokens"]])
+
+    # ------------------------------------------------------------------ per
+    def _per(self, span: Span, noun: Token | None) -> str | None:
+        doc = self.doc
+        starts = [span.end]
+        if noun is not None and noun.i >= span.end:
+            starts.append(noun.i + 1)
+        window = self.lex.knobs["per_window"]
+        for s in starts:
+            if s + 1 >= len(doc) or s > span.end + window:
+                continue
+            w, n = doc[s], doc[s + 1]
+            if w.lower_ in _RATE_WORDS:
+                low = n.lower_
+                lemma = n.lemma_.lower()
+                if low in self.lex.time_units:
+                    return lemma if lemma in self.lex.time_units else low
+                if lemma in _PER_NOUNS or low in self.lex.unit_nouns:
+                    return lemma
+            if w.lower_ in ("daily", "annually", "monthly", "weekly", "yearly"):
+                return {
+                    "daily": "day",
+                    "annually": "year",
+                    "yearly": "year",
+                    "monthly": "month",
+                    "weekly": "week",
+                }[w.lower_]
+        return None
+
+    # ------------------------------------------------------------------ source
+    def _source(self, start: int, end: int, span: Span, sent: Span) -> str | None:
+        for st in self.statements:
+            if st.start <= start and end <= st.end and st.speaker:
+                return st.speaker
+        # "According to the World Food Programme".
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
+                obj = next((c for c in self.doc[t.i + 1].children if c.dep_ == "pobj"), None)
+                if obj is not None:
+                    return self._name(obj)
+        # A reporting verb governing the number: "A Ukrainian official said at least 5,000 ...".
+        node: Token | None = self._head(span)
+        steps = 0
+        while node is not None and steps < 12:
+            if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in self.lex.reporting_verbs:
+                subj = self._subject(node)
+                if subj is not None and not (subj.left_edge.i <= span.start <= subj.right_edge.i):
+                    return self._name(subj)
+            if node.head.i == node.i:
+                break
+            node = node.head
+            steps += 1
+        # "..., AFP reported" after a quote: the sentence root.
+        return None
+
+    def _subject(self, verb: Token) -> Token | None:
+        for _ in range(3):
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return subj
+            if verb.dep_ in ("advcl", "xcomp", "conj", "ccomp") and verb.head.i != verb.i:
+                verb = verb.head
+            else:
+                break
+        return None
+
+    def _name(self, tok: Token) -> str:
+        low = tok.lower_
+        if low in _PRONOUNS_PERSON or low in _PRONOUNS_GROUP:
+            want = ("PERSON",) if low in _PRONOUNS_PERSON else ("ORG", "GPE", "NORP")
+            for ent in reversed(self.doc.ents):
+                if ent.end <= tok.i and ent.label_ in want:
+                    return ent.text
+            return tok.text
+        # The name without trailing clauses and appositions: stop at the first comma, bracket
+        # or relative pronoun after the head ("Samantha Power, the administrator of ...").
+        out: list[Token] = []
+        for t in tok.subtree:
+            if t.i > tok.i and (t.text in (",", "(", "—", "–") or t.tag_ in ("WDT", "WP")):
+                break
+            if t.i < tok.i and t.text in (",",):
+                out = []
+                continue
+            out.append(t)
+        words = [t for t in out if not (t.i == out[0].i and t.lower_ == "the")]
+        text = "".join(t.text_with_ws for t in words).strip()
+        return text or tok.text

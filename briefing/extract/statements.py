@@ -1,0 +1,634 @@
+"""Statements: who said what, as direct quotes and reported speech.
+
+Two passes over one parsed article.  The cue pass reads every reporting verb (and ``according
+to``) with the dependency parse: its subject is the speaker, its clausal complement (or, for
+``accused X of``-type verbs, its whole complement) is the content.  Content that lies wholly
+inside quotation marks is a direct quote; content that only holds quoted words is reported
+speech spanning the whole clause.  The quote pass then attributes the quoted stretches no cue
+claimed: a reporting verb right after the closing mark (``"...," he said``) or right before the
+opening one (``X said: "..."``), a dash attribution, or the previous quote's speaker when a quote
+paragraph continues an attributed one.  Quotes left without a speaker are scare quotes or
+names and are dropped.  Speakers are resolved last, in text order, by ``speakers.Resolver``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..lexicons import load_list, load_set
+from ..models import Statement
+from . import ParsedArticle
+from .quotes import Quote, find_quotes, paragraphs
+from .speakers import Mention, Resolver, describe, knob, pronouns
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+WORD_RE = re.compile(r"\w")
+CONTENT_DEPS = ("ccomp",)
+SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
+INHERIT_DEPS = {"advcl", "conj", "xcomp", "pcomp", "acl"}
+LEAD_TRIM = {"that", "whether", ",", ":", ";", "-", "—", "–", "and", "but"}
+TRAIL_PUNCT = " \t\n,.;:—–-"
+CLOSE_MARKS = "”\"’'»"
+SENT_END_RE = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
+
+
+@cache
+def verbs() -> frozenset[str]:
+    return load_set("reporting_verbs.txt")
+
+
+@cache
+def object_verbs() -> dict[str, tuple[frozenset[str], bool]]:
+    """Lemma → (particles that join the cue, whether one of them is required)."""
+    out: dict[str, tuple[frozenset[str], bool]] = {}
+    for line in load_list("reporting_object_verbs.txt"):
+        lemma, *parts = line.lower().split()
+        out[lemma.lstrip("+")] = (frozenset(parts), lemma.startswith("+"))
+    return out
+
+
+@dataclass(frozen=True)
+class Raw:
+    """A statement before speaker resolution."""
+
+    start: int
+    end: int
+    direct: bool
+    cue: str | None
+    mention: Mention | None
+    anchor: int
+    continuation: bool = False
+    cue_i: int = -1
+
+
+class Context:
+    """One article's text, parse, quotes and lookup tables."""
+
+    def __init__(self, parsed: ParsedArticle) -> None:
+        self.doc: Doc = parsed.doc
+        self.text: str = parsed.text
+        body = parsed.article.body_start
+        self.paras = paragraphs(self.text, start=body)
+        self.headline_end = self._headline_end()
+        self.quotes = [q for q in find_quotes(self.text, start=body) if q.open >= self.headline_end]
+        self.tok_starts = [t.idx for t in self.doc]
+        self.in_quote = [False] * len(self.doc)
+        for q in self.quotes:
+            for i in range(self._tok_at(q.start), self._tok_at(q.end - 1) + 1):
+                self.in_quote[i] = True
+        self.sents = [(s.start_char, s.end_char) for s in self.doc.sents]
+        self.sent_starts = [s for s, _ in self.sents]
+        self.para_starts = [s for s, _ in self.paras]
+
+    def _headline_end(self) -> int:
+        """End of a headline paragraph opening the body, else the body start."""
+        if len(self.paras) < 2:
+            return 0
+        s, e = self.paras[0]
+        first = self.text[s:e]
+        words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", first)]
+        caps = sum(w[0].isupper() for w in words)
+        title_case = len(words) >= 4 and caps >= 0.7 * len(words)
+        no_stop = not re.search(r"[.!?][\"”’']?$", first)
+        if len(first) <= knob("headline_max_chars") and "\n" not in first and (title_case or no_stop):
+            return e
+        return 0
+
+    def _tok_at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.tok_starts, char) - 1)
+
+    def token_at(self, char: int) -> Token:
+        return self.doc[self._tok_at(char)]
+
+    def sent_span(self, start: int, end: int) -> tuple[int, int]:
+        i = max(0, bisect.bisect_right(self.sent_starts, start) - 1)
+        j = max(0, bisect.bisect_right(self.sent_starts, max(start, end - 1)) - 1)
+        return self.sents[i][0], self.sents[j][1]
+
+    def para_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, char) - 1)
+
+    def quote_at(self, char: int) -> Quote | None:
+        for q in self.quotes:
+            if q.open <= char < q.close:
+                return q
+        return None
+
+
+# --------------------------------------------------------------------------- cues
+
+
+def _negated(tok: Token) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} for c in tok.children):
+        return True
+    head = tok.head
+    # "declined to say", "refused to confirm"
+    return tok.dep_ == "xcomp" and head.lemma_ in {"decline", "refuse", "fail"}
+
+
+def _passive_without_agent(tok: Token) -> bool:
+    kids = {c.dep_ for c in tok.children}
+    return ("auxpass" in kids or "nsubjpass" in kids) and "agent" not in kids
+
+
+def _cue_phrase(tok: Token) -> tuple[str, frozenset[str]] | None:
+    """The cue text if ``tok`` is a reporting verb in this use, with its required particles."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in {"VERB", "AUX"} or lemma not in verbs():
+        return None
+    if tok.tag_ in {"VBN"} and tok.dep_ in {"amod", "acl"} and not any(c.dep_ == "agent" for c in tok.children):
+        return None
+    parts, required = object_verbs().get(lemma, (frozenset(), False))
+    particles = [c for c in tok.rights if c.dep_ in {"prt", "prep"} and c.lower_ in parts and c.i == tok.i + 1]
+    if lemma == "point":
+        particles = [c for c in tok.rights if c.dep_ == "prt" and c.lower_ == "out"]
+        if not particles:
+            return None
+    if required and not particles and not _has_clause(tok):
+        return None
+    text = tok.text
+    if particles:
+        text = tok.doc[tok.i : particles[0].i + 1].text
+    return text, parts
+
+
+def _has_clause(tok: Token) -> bool:
+    return any(c.dep_ in CONTENT_DEPS for c in tok.children)
+
+
+def _subject(tok: Token) -> Token | None:
+    """The speaker token of a cue, inherited along ``adding``/``and said`` chains."""
+    seen = 0
+    while seen < 6:
+        seen += 1
+        for c in tok.children:
+            if c.dep_ in {"nsubj", "csubj"}:
+                return c
+            if c.dep_ == "agent":
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        # "RIA quoted X as saying ...": the speaker is the quoted object.
+        if tok.dep_ == "pcomp" and tok.head.lower_ == "as" and tok.head.head.lemma_ in {"quote", "cite"}:
+            verb = tok.head.head
+            objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+            if objs:
+                return objs[0]
+            return None
+        if tok.dep_ not in INHERIT_DEPS or tok.head.i == tok.i:
+            return _left_neighbour(tok)
+        if tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
+            return None
+        # "said A, adding that B": the participle's speaker is the reporting verb's subject,
+        # even when the parser hangs it on the reported clause.
+        for anc in tok.ancestors:
+            if anc.lemma_.lower() in verbs() and anc.i != tok.i:
+                subj = [c for c in anc.children if c.dep_ in {"nsubj", "csubj"}]
+                if subj:
+                    return subj[0]
+                break
+        tok = tok.head
+    return None
+
+
+def _left_neighbour(tok: Token) -> Token | None:
+    """Fallback for a misparsed cue: the name or noun right before it (``Bernie Sanders said``)."""
+    doc = tok.doc
+    i = tok.i - 1
+    while i >= 0 and doc[i].pos_ in {"ADV", "AUX", "PART"} and doc[i].dep_ in {"advmod", "aux", "neg"}:
+        i -= 1
+    if i < 0 or doc[i].pos_ not in {"PROPN", "NOUN", "PRON"} or doc[i].is_space:
+        return None
+    if tok.dep_ == "ROOT" and any(c.dep_ in {"nsubjpass", "expl"} for c in tok.children):
+        return None
+    if doc[i].dep_ in {"pobj", "dobj", "poss"}:
+        return None
+    return doc[i]
+
+
+def _content_tokens(ctx: Context, cue: Token) -> tuple[list[Token], bool]:
+    """The content of a cue as tokens, and whether it is an object complement."""
+    lemma = cue.lemma_.lower()
+    para = ctx.para_of(cue.idx)
+    clauses = [c for c in cue.children if c.dep_ in CONTENT_DEPS and ctx.para_of(c.idx) == para]
+    clauses.sort(key=lambda c: abs(c.i - cue.i))
+    if lemma in {"urge", "ask", "call", "warn", "accuse", "press", "promise", "pledge", "vow",
+                 "threaten", "demand", "propose"} or not clauses:
+        obj = object_verbs().get(lemma)
+        if obj is not None and lemma not in {"say", "add"}:
+            comp = _object_complement(cue, obj)
+            if comp and not (clauses and lemma in {"warn", "promise", "pledge", "vow"}
+                             and not any(c.dep_ == "dobj" for c in cue.children)):
+                return comp, True
+    if clauses:
+        head = clauses[0]
+        return [t for t in head.subtree], False
+    # Parenthetical cue: "Content, he said, and more" — the content is the clause it hangs on.
+    if cue.dep_ in {"parataxis", "ccomp", "advcl", "conj"} and cue.head.i < cue.i \
+            and cue.head.head.i == cue.head.i and ctx.para_of(cue.head.idx) == para:
+        head = cue.head
+        left = cue.left_edge.i
+        return [t for t in head.subtree if t.i < left], False
+    return [], False
+
+
+def _object_complement(cue: Token, spec: tuple[frozenset[str], bool]) -> list[Token]:
+    """Everything the verb governs to its right: ``the US of blockading ...``."""
+    lemma = cue.lemma_.lower()
+    rights = [c for c in cue.rights if c.dep_ not in {"punct", "cc", "conj", "advcl", "npadvmod", "advmod"}
+              and not (c.dep_ == "prep" and c.lower_ in {"during", "after", "before", "at", "on", "in"}
+                       and not (lemma == "call" and c.lower_ == "on"))]
+    if not rights:
+        return []
+    if lemma == "express" and not any(c.dep_ == "dobj" and c.lemma_.lower() in load_set("reporting_nouns_object.txt")
+                                      for c in rights):
+        return []
+    if lemma in {"call", "describe", "praise", "name", "cite", "refer"}:
+        kinds = {c.dep_ for c in rights} | {c.lower_ for c in rights}
+        if not (kinds & {"oprd", "xcomp", "ccomp", "as", "for", "on", "to", "attr"}):
+            return []
+    parts, required = spec
+    prts = [c for c in rights if c.lower_ in parts and c.dep_ in {"prep", "prt"}]
+    if required and not prts:
+        return []
+    if prts and rights[0].i == prts[0].i:
+        rights = [*prts[0].rights, *(c for c in rights if c.i > prts[0].i)]
+    toks: list[Token] = []
+    for c in rights:
+        toks.extend(c.subtree)
+    return sorted(toks, key=lambda t: t.i)
+
+
+def _contiguous(ctx: Context, toks: list[Token], cue: Token, others: set[int]) -> tuple[int, int] | None:
+    """The char span of the content: the run of ``toks`` that avoids nested cues and ``according
+    to`` phrases, trimmed of leading ``that`` and trailing punctuation."""
+    if not toks:
+        return None
+    idx = {t.i for t in toks}
+    doc = ctx.doc
+    banned: set[int] = set()
+    for t in toks:
+        if t.i in others and t.i != cue.i and t.dep_ in {"ccomp", "parataxis"} \
+                and any(c.dep_ in CONTENT_DEPS and c.i < t.i for c in t.children):
+            # "said C, RIA reported": the relaying outlet is not part of the content.
+            keep = {g.i for c in t.children if c.dep_ in CONTENT_DEPS and c.i < t.i for g in c.subtree}
+            banned |= {g.i for g in t.subtree} - keep
+            continue
+        if t.i in others and t.i != cue.i and t.dep_ in {"advcl", "conj", "parataxis"}:
+            sub = {g.i for g in t.subtree}
+            banned |= sub
+            # The conjunction or comma that joins it goes too.
+            banned |= {c.i for c in t.head.children if c.dep_ in {"cc", "punct"} and c.i < t.i
+                       and c.i > min(sub) - 3}
+        if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            banned |= {g.i for g in t.subtree}
+    idx -= banned
+    # The parser sometimes joins paragraphs into one sentence; content never crosses one.
+    para = ctx.para_of(cue.idx)
+    idx = {i for i in idx if ctx.para_of(doc[i].idx) == para and not doc[i].is_space}
+    if not idx:
+        return None
+    # The run that touches the cue's side of the content.
+    runs = _runs(sorted(idx))
+    near = min(runs, key=lambda r: min(abs(r[0] - cue.i), abs(r[-1] - cue.i)))
+    first, last = near[0], near[-1]
+    # Drop leading connectives and trailing punctuation.
+    while first <= last and (doc[first].lower_ in LEAD_TRIM or doc[first].is_space):
+        first += 1
+    if first > last:
+        return None
+    s, e = doc[first].idx, doc[last].idx + len(doc[last])
+    return _trim(ctx.text, s, e)
+
+
+def _runs(ids: list[int]) -> list[list[int]]:
+    """Split sorted token indices into runs of consecutive ones."""
+    runs: list[list[int]] = [[ids[0]]]
+    for i in ids[1:]:
+        if i == runs[-1][-1] + 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int] | None:
+    while e > s and (text[e - 1] in TRAIL_PUNCT):
+        e -= 1
+    while s < e and text[s].isspace():
+        s += 1
+    return (s, e) if e > s else None
+
+
+def _according(ctx: Context, tok: Token) -> Raw | None:
+    """``According to X, content`` / ``content, according to X``."""
+    doc = ctx.doc
+    if not (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to"):
+        return None
+    objs = [c for c in doc[tok.i + 1].children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    phrase = {g.i for g in tok.subtree}
+    head = tok.head if tok.head.i != tok.i else None
+    sent = tok.sent
+    if head is None:
+        return None
+    toks = [t for t in head.subtree if t.i not in phrase] if head.i not in phrase else []
+    if not toks:
+        toks = [t for t in sent if t.i not in phrase]
+    span = _contiguous_around(ctx, toks, tok)
+    if span is None:
+        return None
+    return Raw(span[0], span[1], False, "according to", describe(objs[0]),
+               tok.idx, cue_i=tok.i)
+
+
+def _contiguous_around(ctx: Context, toks: list[Token], phrase_tok: Token) -> tuple[int, int] | None:
+    """The longest contiguous run of ``toks``, trimmed."""
+    if not toks:
+        return None
+    doc = ctx.doc
+    para = ctx.para_of(phrase_tok.idx)
+    ids = sorted(t.i for t in toks if not t.is_space and ctx.para_of(t.idx) == para)
+    if not ids:
+        return None
+    best = max(_runs(ids), key=len)
+    first, last = best[0], best[-1]
+    while first <= last and (doc[first].lower_ in LEAD_TRIM or doc[first].is_punct) \
+            and doc[first].text not in "“\"‘'":
+        first += 1
+    if first > last:
+        return None
+    return _trim(ctx.text, doc[first].idx, doc[last].idx + len(doc[last]))
+
+
+def _cue_candidates(ctx: Context) -> Iterator[Raw]:
+    doc = ctx.doc
+    cue_toks: dict[int, tuple[str, frozenset[str]]] = {}
+    for tok in doc:
+        if ctx.in_quote[tok.i] or tok.idx < ctx.headline_end:
+            continue
+        if tok.lower_ == "according":
+            raw = _according(ctx, tok)
+            if raw is not None:
+                yield raw
+            continue
+        phrase = _cue_phrase(tok)
+        if phrase is not None:
+            cue_toks[tok.i] = phrase
+    others = set(cue_toks)
+    for i, (cue_text, _parts) in cue_toks.items():
+        tok = doc[i]
+        if _negated(tok):
+            continue
+        subj = _subject(tok)
+        if subj is None:
+            continue
+        if subj.dep_ == "nsubjpass" and not (tok.dep_ == "pcomp"):
+            continue
+        if _passive_without_agent(tok) and subj.dep_ != "pobj":
+            continue
+        toks, _obj = _content_tokens(ctx, tok)
+        toks = [t for t in toks if t.i != subj.i and t not in subj.subtree] if toks else toks
+        span = _contiguous(ctx, toks, tok, others)
+        if span is None:
+            continue
+        yield Raw(span[0], span[1], False, cue_text, describe(subj), tok.idx, cue_i=i)
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def _quotes_in(ctx: Context, s: int, e: int) -> list[Quote]:
+    return [q for q in ctx.quotes if q.open < e and q.close > s]
+
+
+def _settle(ctx: Context, raw: Raw) -> list[Raw]:
+    """Direct or reported: split a cue's content into its quotes when all of it is quoted."""
+    s, e = raw.start, raw.end
+    qs = _quotes_in(ctx, s, e)
+    if not qs:
+        return [raw]
+    s2, e2 = min([s, *(q.open for q in qs if q.open < s <= q.end)]), e
+    if any(q.start <= e <= q.end for q in qs):
+        # Content ending inside a quote runs to its closing mark.
+        q = next(q for q in qs if q.start <= e <= q.end)
+        e2 = q.close if q.closed else q.end
+    outside = ctx.text[s2:e2]
+    for q in sorted(qs, key=lambda q: -q.open):
+        a, b = max(q.open, s2) - s2, min(q.close, e2) - s2
+        outside = outside[:a] + " " * (b - a) + outside[b:]
+    outside = re.sub(r"^\s*that\b", "", outside)
+    if not WORD_RE.search(outside):
+        return [replace(raw, start=q.start, end=q.end, direct=True) for q in qs]
+    if e2 > e and ctx.text[e:e2].strip(" ,.;:”\"’'—–-") and len(ctx.text[e:e2]) > 0:
+        e2 = e
+    return [replace(raw, start=s2, end=e2)]
+
+
+def _cue_after(ctx: Context, q: Quote, cues: dict[int, Raw]) -> Raw | None:
+    """A reporting verb right after a closing mark: ``"...," he said`` / ``said Caddell``."""
+    doc = ctx.doc
+    if q.close >= len(ctx.text):
+        return None
+    i = ctx._tok_at(q.close)
+    if doc[i].idx < q.close:
+        i += 1
+    para_end = ctx.paras[ctx.para_of(q.open)][1]
+    gap = 0
+    while i < len(doc) and gap <= knob("max_cue_gap_tokens") and doc[i].idx < para_end:
+        t = doc[i]
+        if ctx.in_quote[i]:
+            return None
+        if i in cues:
+            return cues[i]
+        if t.text in {".", "!", "?"} and gap > 0:
+            return None
+        gap += 0 if t.is_punct else 1
+        i += 1
+    return None
+
+
+def _cue_before(ctx: Context, q: Quote, cues: dict[int, Raw], bare: dict[int, Mention]) -> Raw | None:
+    """A reporting verb right before an opening mark: ``X said: "..."``, ``added, "..."``."""
+    doc = ctx.doc
+    lead = ctx.text[max(0, q.open - 200) : q.open]
+    para_start = ctx.paras[ctx.para_of(q.open)][0]
+    lo = para_start
+    if q.at_para_start and ctx.para_of(q.open) > 0:
+        prev = ctx.paras[ctx.para_of(q.open) - 1]
+        if ctx.text[prev[0] : prev[1]].rstrip().endswith(":"):
+            lo = prev[0]
+        else:
+            return None
+    if not re.search(r"[:,]\s*$|\b(?:that|said|says|added|told|wrote|tweeted)\s*$", lead):
+        return None
+    i = ctx._tok_at(q.open) - 1
+    steps = 0
+    while i >= 0 and doc[i].idx >= lo and steps < 12:
+        if ctx.in_quote[i] and doc[i].idx < q.open:
+            return None
+        if doc[i].text in {".", "!", "?"} and steps > 0:
+            return None
+        if i in cues or i in bare:
+            between = ctx.text[doc[i].idx + len(doc[i]) : q.open]
+            if (not re.search(r"\b(?:that|which|who)\s*$", between) and "\n" not in between.strip("\n: ")) \
+                    or between.strip().endswith(":"):
+                if i in cues:
+                    return cues[i]
+                t = doc[i]
+                return Raw(q.start, q.end, True, t.text, bare[i], t.idx, cue_i=i)
+        steps += 1
+        i -= 1
+    return None
+
+
+DASH_RE = re.compile(r"\A[\s,\u00a0]*(?:—|–|―|--|-)[\s\u00a0]*(?=[A-Z])")
+
+
+def _dash_speaker(ctx: Context, q: Quote) -> Mention | None:
+    """``"..." — Commissioner X``: the phrase after a dash following the quote."""
+    m = DASH_RE.match(ctx.text[q.close : q.close + 10])
+    if not m:
+        return None
+    t = ctx.token_at(q.close + m.end())
+    # The phrase's head: climb while the head stays after the dash, in the same sentence.
+    head = t
+    while head.head.i != head.i and head.head.idx >= t.idx and head.head.sent == t.sent:
+        head = head.head
+    if head.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    return describe(head)
+
+
+# --------------------------------------------------------------------------- assembly
+
+
+def _raw_statements(ctx: Context) -> list[Raw]:
+    doc = ctx.doc
+    cands = list(_cue_candidates(ctx))
+    # Relayed statements: an outer cue whose content holds another cue's statement yields to it.
+    by_cue = {r.cue_i: r for r in cands if r.cue_i >= 0}
+    keep = []
+    for r in cands:
+        # "X said C, AFP reported" / "Turkey's minister said Russian officials told Ankara C": only
+        # the original source speaks.  A pronoun inside content placed after its cue ("saying it
+        # had informed ...") is part of what was said, not a relay.
+        inner = [o for o in cands if o is not r and r.start <= doc[o.cue_i].idx < r.end
+                 and o.end >= r.end - 2 and o.mention is not None
+                 and (o.mention.kind != "pronoun" or r.anchor > r.end)]
+        if inner and r.cue != "according to":
+            continue
+        keep.append(r)
+    out: list[Raw] = []
+    used: set[int] = set()
+    for r in keep:
+        for s in _settle(ctx, r):
+            if s.direct:
+                q = ctx.quote_at(s.start)
+                if q is not None:
+                    if q.open in used:
+                        continue
+                    used.add(q.open)
+            out.append(s)
+    # Cue tokens that carry no content of their own can still attribute a neighbouring quote.
+    bare: dict[int, Mention] = {}
+    for tok in doc:
+        if tok.i in by_cue or ctx.in_quote[tok.i] or tok.idx < ctx.headline_end:
+            continue
+        if _cue_phrase(tok) is None or _negated(tok):
+            continue
+        subj = _subject(tok)
+        if subj is not None:
+            bare[tok.i] = describe(subj)
+    direct_cues = {r.cue_i: r for r in out if r.direct}
+    attributed: dict[int, Raw] = {r.start: r for r in out if r.direct}
+    prev_q: Quote | None = None
+    prev_attr: Raw | None = None
+    mixed = [(r.start, r.end) for r in out if not r.direct]
+    for q in ctx.quotes:
+        if any(a <= q.open and q.close <= b + 1 for a, b in mixed):
+            continue  # quoted words inside reported speech
+        if q.open in used:
+            prev_q, prev_attr = q, next((r for r in out if r.direct and r.start == q.start), prev_attr)
+            continue
+        r = _cue_after(ctx, q, {**direct_cues, **{i: _bare_raw(doc, i, m) for i, m in bare.items()}})
+        if r is None:
+            r = _cue_before(ctx, q, direct_cues, bare)
+        if r is None:
+            m = _dash_speaker(ctx, q)
+            if m is not None:
+                r = Raw(q.start, q.end, True, None, m, q.open)
+        if r is not None:
+            new = replace(r, start=q.start, end=q.end, direct=True, anchor=q.open)
+            out.append(new)
+            attributed[new.start] = new
+            prev_q, prev_attr = q, new
+            continue
+        if prev_attr is not None and prev_q is not None and q.words(ctx.text) >= knob("min_unattributed_words"):
+            same_para = ctx.para_of(prev_q.open) == ctx.para_of(q.open)
+            next_para = ctx.para_of(q.open) == ctx.para_of(prev_q.open) + 1 and q.at_para_start
+            starts_sentence = q.at_para_start or re.search(r"[.!?:][\"”’']?\s*$", ctx.text[: q.open][-6:])
+            if (next_para or (same_para and starts_sentence)) and ctx.text[q.start : q.start + 1].isupper():
+                new = Raw(q.start, q.end, True, None if next_para else prev_attr.cue, None, q.open,
+                          continuation=True)
+                out.append(new)
+                prev_q = q
+                continue
+        prev_q = q
+        prev_attr = None if not q.closed else prev_attr
+    return out
+
+
+def _bare_raw(doc: Doc, i: int, m: Mention) -> Raw:
+    return Raw(0, 0, True, doc[i].text, m, doc[i].idx, cue_i=i)
+
+
+def _dedupe(raws: list[Raw]) -> list[Raw]:
+    out: list[Raw] = []
+    seen: set[tuple[int, int]] = set()
+    # Of two cues with the same content the nearer one is the speaker's own ("X said C, AFP reported").
+    for r in sorted(raws, key=lambda r: (r.start, -r.end, min(abs(r.anchor - r.start), abs(r.anchor - r.end)))):
+        if (r.start, r.end) in seen:
+            continue
+        seen.add((r.start, r.end))
+        out.append(r)
+    return out
+
+
+def _content_ok(text: str) -> bool:
+    low = text.lower().strip(" .,\"“”")
+    if low in pronouns("content"):
+        return False
+    return bool(WORD_RE.search(low))
+
+
+def extract(parsed: ParsedArticle) -> Iterator[Statement]:
+    """Yield the article's statements in text order."""
+    ctx = Context(parsed)
+    raws = _dedupe(_raw_statements(ctx))
+    resolver = Resolver(ctx.doc, ctx.in_quote)
+    last: Statement | None = None
+    for r in sorted(raws, key=lambda r: r.start):
+        quote = ctx.text[r.start : r.end]
+        if not _content_ok(quote):
+            continue
+        if r.continuation or r.mention is None:
+            if last is None:
+                continue
+            speaker, role = last.speaker, last.role
+        else:
+            speaker, role, person = resolver.resolve(r.mention)
+            resolver.note(speaker, role, r.mention.pos, person=person, head=r.mention.head,
+                          desc=r.mention.text)
+        ss, se = ctx.sent_span(min(r.start, r.anchor), max(r.end, r.anchor + 1))
+        st = Statement(speaker, role, quote, r.direct, r.cue, r.start, r.end, ss, se)
+        last = st
+        yield st

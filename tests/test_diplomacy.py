@@ -1,0 +1,148 @@
+"""Diplomacy extraction: types, negatives, actors, places and status on short articles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from briefing.extract import parse
+from briefing.extract.actors import canonical, find_mentions
+from briefing.extract.diplomacy import extract
+from briefing.models import Article, Diplomacy
+
+HEADER = " date 2022-07-20 "
+
+
+def run(nlp: Any, body: str) -> list[Diplomacy]:
+    art = Article(id="t", path="t.txt", date="2022-07-20", text=HEADER + body, body_start=len(HEADER))
+    return list(extract(parse(art, nlp)))
+
+
+def types_of(items: list[Diplomacy]) -> set[str]:
+    return {d.type for d in items}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "typ"),
+    [
+        ("Russian and Ukrainian delegations held talks in Minsk on Monday.", "CONSULT"),
+        ("Lavrov spoke by phone with his Chinese counterpart on Friday.", "CONSULT"),
+        ("Zelensky addressed the Japanese parliament by video link.", "CONSULT"),
+        ("Moscow and Kyiv signed an agreement on the exchange of bodies.", "AGREE"),
+        ("Guterres urged Russia to allow inspectors into the plant.", "REQUEST"),
+        ("Poland called on NATO allies to send more air defence systems.", "REQUEST"),
+        ("Scholz praised Turkey for its role as a mediator.", "SUPPORT"),
+        ("Finland and Sweden formally applied to join NATO.", "COOPERATE"),
+        ("The United States will send four more HIMARS launchers to Ukraine.", "AID"),
+        ("Kyiv offered a prisoner exchange for the defenders of the plant.", "CONCEDE"),
+        ("Moscow said it would scale down military activity near Kyiv to help the talks.", "RETREAT"),
+        ("Ukraine accused Russia of shelling the nuclear plant.", "ACCUSE"),
+        ("The Kremlin rejected the proposal for a ceasefire.", "REJECT"),
+        ("Putin warned Finland against joining the alliance.", "THREATEN"),
+        ("The European Union imposed new sanctions on Russian banks.", "SANCTION"),
+        ("Latvia expelled two Russian diplomats on Tuesday.", "SANCTION"),
+    ],
+)
+def test_type_positive(nlp: Any, sentence: str, typ: str) -> None:
+    items = run(nlp, sentence)
+    assert typ in types_of(items), items
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # Battlefield reports are not diplomacy.
+        "Russian forces shelled Kharkiv overnight, killing three people, the mayor said.",
+        "Ukrainian troops recaptured the village after heavy fighting.",
+        # Domestic politics is not diplomacy.
+        "The mayor of Mykolaiv urged residents to leave the city.",
+        # No state named at all.
+        "The company said the talks with its suppliers had ended.",
+    ],
+)
+def test_not_diplomacy(nlp: Any, sentence: str) -> None:
+    assert run(nlp, sentence) == []
+
+
+def test_denial_is_not_reject(nlp: Any) -> None:
+    assert "REJECT" not in types_of(run(nlp, "Moscow denied any involvement in the attack on the port."))
+
+
+def test_passing_mention_of_sanctions_is_not_sanction(nlp: Any) -> None:
+    items = run(nlp, "Ukraine accused Russia of cutting gas supplies despite western sanctions.")
+    assert types_of(items) == {"ACCUSE"}
+
+
+def test_reported_attack_alone_is_not_accuse(nlp: Any) -> None:
+    assert run(nlp, "Kirby said Russian missiles hit a school in Kramatorsk.") == []
+
+
+def test_warned_against_is_threaten_not_accuse(nlp: Any) -> None:
+    items = run(nlp, "Moscow warned the West against supplying Kyiv with longer-range rockets.")
+    assert "THREATEN" in types_of(items)
+    assert "AID" not in types_of(items)
+
+
+def test_several_types_one_item_each(nlp: Any) -> None:
+    items = run(nlp, "Turkey has hosted talks between Russia and Ukraine, and sold Ukraine armed drones.")
+    assert sorted(d.type for d in items) == ["AID", "CONSULT"]
+
+
+def test_actors_are_canonical_and_people_map_to_states(nlp: Any) -> None:
+    items = run(nlp, "Lavrov met Blinken and Guterres in Geneva while Erdogan hosted NATO envoys.")
+    consult = next(d for d in items if d.type == "CONSULT")
+    assert set(consult.actors) == {"Russia", "United States", "United Nations", "Turkey", "NATO"}
+    assert consult.place == "Geneva"
+
+
+def test_place_is_not_an_actor_and_background_is_dropped(nlp: Any) -> None:
+    items = run(nlp, "Putin and Erdogan met in Tehran, months after Russia's invasion of Ukraine began.")
+    consult = next(d for d in items if d.type == "CONSULT")
+    assert set(consult.actors) == {"Russia", "Turkey"}
+    assert consult.place == "Tehran"
+
+
+def test_demonym_needs_an_agent_noun(nlp: Any) -> None:
+    mentions = find_mentions("Turkish officials discussed Ukrainian grain exports.", 0, 52)
+    assert [m.actor for m in mentions] == ["Turkey"]
+
+
+def test_learnt_title_and_pronoun_resolution(nlp: Any) -> None:
+    body = (
+        "Ukrainian Foreign Minister Dmytro Kuleba spoke to reporters on Monday. "
+        "Kuleba accused Moscow of blackmail. He later urged the EU to speed up deliveries."
+    )
+    items = run(nlp, body)
+    accuse = next(d for d in items if d.type == "ACCUSE")
+    assert set(accuse.actors) == {"Ukraine", "Russia"}
+    request = next(d for d in items if d.type == "REQUEST")
+    assert set(request.actors) == {"Ukraine", "European Union"}
+
+
+def test_canonical_names() -> None:
+    assert canonical("the Kremlin") == "Russia"
+    assert canonical("Kiev") == "Ukraine"
+    assert canonical("Kyiv") == "Ukraine"
+    assert canonical("U.S.") == "United States"
+    assert canonical("Erdoğan") == "Turkey"
+    assert canonical("Guterres") == "United Nations"
+    assert canonical("Red Cross") == "ICRC"
+    assert canonical("Nowhere") is None
+
+
+def test_status(nlp: Any) -> None:
+    cond = run(nlp, "Kyiv said that if guarantees are given, Ukraine will agree to neutral status.")
+    assert any(d.type == "CONCEDE" and d.status == "conditional" for d in cond)
+    signed = run(nlp, "Russia and Ukraine signed a deal on grain exports in Istanbul.")
+    assert any(d.type == "AGREE" and d.status == "agreed" and d.place == "Istanbul" for d in signed)
+    rej = run(nlp, "Kyiv rejected the Russian proposal.")
+    assert any(d.type == "REJECT" and d.status == "rejected" for d in rej)
+
+
+def test_spans_are_sentences_in_file_offsets(nlp: Any) -> None:
+    body = "Shelling went on. Turkey hosted talks between Russia and Ukraine in Istanbul."
+    items = run(nlp, body)
+    text = HEADER + body
+    assert items and all(text[d.start : d.end] == d.sentence for d in items)
+    assert items[0].sentence.startswith("Turkey hosted")

