@@ -68,7 +68,8 @@ def main(argv: list[str] | None = None) -> int:
         pred = out / f"polnear-{args.split}.jsonl"
         secs = extract_to(sorted((split / "input").glob("*.txt")), pred)
         print(f"# polnear {args.split}: extracted in {secs:.1f}s -> {pred}")
-        subprocess.run([py, str(ev / "polnear/score.py"), "--gold", str(split), "--pred", str(pred)], check=False)
+        cmd = [py, str(ev / "polnear/score.py"), "--gold", str(split), "--pred", str(pred)]
+        subprocess.run(cmd, check=False)
     return 0
 
 

@@ -161,18 +161,22 @@ def group_statements(exs: Sequence[Extraction], *, options: AssembleOptions) -> 
 # ----------------------------------------------------------------------------- figures
 
 
+PLACE_RE = re.compile(r"\b(?:in|at|near|around|outside)\s+(?:the\s+)?([A-Z][\w'-]+)")
+
+
 def figure_key(fig: Figure) -> tuple[str, str]:
     """(key, label) under which figures count the same thing.
 
     The key is the unit, the kind of count (killed, wounded, fled … from a word list), the
-    rate denominator and the capitalised places of ``what``; so "5,000 dead in Mariupol" and
+    rate denominator and the places of ``what`` (``in Mariupol``); so "5,000 dead in Mariupol" and
     "4,000 people killed in Mariupol" share a row while refugees and casualties do not.
     """
     kinds: dict[str, list[str]] = load_json("figure_kinds.json")["kinds"]
     what = fig.what or ""
     low = set(words(what))
     kind = next((k for k, ws in sorted(kinds.items()) if low & set(ws)), "")
-    places = sorted({w for w in re.findall(r"\b[A-Z][a-z]+\b", what)} - {"The", "A", "An"})
+    # Only where the count happened ("killed in Mariupol"), not who is counted ("Ukrainians").
+    places = sorted(set(PLACE_RE.findall(what)))
     content = [w for w in words(what) if w not in STOP][:4]
     base = kind if kind else " ".join(content)
     key = "|".join([fig.unit or "", base, fig.per or "", " ".join(fold(p) for p in places)])
@@ -226,11 +230,16 @@ def group_figures(exs: Sequence[Extraction]) -> tuple[FigureRow, ...]:
         anchor = article_anchor(ex.article.id)
         for fig in ex.figures:
             key, label = figure_key(fig)
-            if fig.vague:
-                key += f"|vague:{ex.article.id}:{fig.start}"
+            vkey = (fig.value, fig.value_max, fig.qualifier, fig.vague)
+            same_article = any(
+                r.article_id == ex.article.id for entries in rows.get(key, {}).values() for _, r in entries
+            )
+            # A vague figure is never compared; and two different values in one article count
+            # different things (another place or day), not a disagreement between sources.
+            if fig.vague or (same_article and vkey not in rows[key]):
+                key += f"|{ex.article.id}:{fig.start}"
             labels.setdefault(key, label)
             order.setdefault(key, len(order))
-            vkey = (fig.value, fig.value_max, fig.qualifier, fig.vague)
             rows[key].setdefault(vkey, []).append((fig, _source(ex, (fig.sent_start, fig.sent_end), anchor)))
     out = []
     for key, variants in rows.items():

@@ -61,6 +61,7 @@ def test_parse_number(text: str, value: float) -> None:
         ("5,000 to 6,000", 5000, 6000),
         ("5 to 6 million", 5_000_000, 6_000_000),
         ("$5-6bn", 5_000_000_000, 6_000_000_000),
+        ("25-to-30", 25, 30),
     ],
 )
 def test_ranges(text: str, value: float, value_max: float) -> None:
@@ -242,7 +243,7 @@ def test_bare_number_borrows_noun(nlp: Any) -> None:
         "In the latter half of his rule, Turkey stirred up crises.",
         "He was sentenced to 25 years' imprisonment in 2012.",
         "The deal was struck just one day earlier.",
-        "Russia destroyed four launchers between July 5 and 20.",
+        "The strikes took place between July 5 and 20.",
         "The NGO battled for transparency in 2015-16.",
         "23 Jul 2022 22.17 The US Secretary of State condemned the strike.",
         "Prisoners were held at Correctional Colony No. 120 in Olenivka.",

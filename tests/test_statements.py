@@ -28,7 +28,7 @@ CASES: list[tuple[str, str, list[Row]]] = [
     ),
     (
         "direct-split-by-attribution",
-        'Vladimir Putin spoke in Tehran. "We have moved forward," he said. "Not all issues are resolved yet."',
+        'Vladimir Putin spoke. "We have moved forward," he said. "Not all issues are resolved yet."',
         [
             ("Vladimir Putin", "We have moved forward,", True, "said"),
             ("Vladimir Putin", "Not all issues are resolved yet.", True, "said"),

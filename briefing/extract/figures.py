@@ -392,7 +392,7 @@ class _Extractor:
             if subj is not None and (subj.lower_ in _PRONOUNS_PERSON or subj.ent_type_ == "PERSON"):
                 return True
         # Names and labels: "Article 5", "article number five", "Flight 752", "day 150".
-        if prev is not None and prev.text in ("No.", "no.", "Nos.", "#", "№"):
+        if re.search(r"(?:\b(?:No|Nos|no|nos)\.|#|№)\s*$", before):
             return True
         if (prev is not None and prev_l in lex.name_cues and prev.pos_ in ("NOUN", "PROPN", "X")) and (
             expr.currency is None and not expr.percent
@@ -640,7 +640,13 @@ class _Extractor:
         if self._is_human(noun):
             return "people"
         if noun.pos_ == "NOUN":
-            return noun.lemma_.lower()
+            lemma = noun.lemma_.lower()
+            # The lemmatiser sometimes garbles rare plurals ("graves" -> "graf"): trust it only
+            # when the plural is built on the lemma, else drop the plural "s".
+            regular = low.startswith(lemma) or (lemma.endswith("y") and low == lemma[:-1] + "ies")
+            if not regular and low.endswith("s"):
+                return low[:-1]
+            return lemma
         # Proper-noun plurals are not lemmatised: "Rocket Systems" -> "system".
         return low[:-1] if noun.tag_ == "NNPS" and low.endswith("s") else low
 
@@ -763,6 +769,17 @@ class _Extractor:
             return None
         return _Counted(None, None, self._context_what(head, span))
 
+    def _nearest_chunk(self, span: Span) -> str | None:
+        """Last resort for ``what``: the noun phrase nearest before the number in its sentence."""
+        best = None
+        for chunk in span.sent.noun_chunks:
+            if chunk.end <= span.start and chunk.root.pos_ in ("NOUN", "PROPN"):
+                best = chunk
+        if best is None:
+            return None
+        words = [t for t in best if t.pos_ not in ("DET",) and t.i not in self.skip]
+        return " ".join(t.text for t in words) or None
+
     def _context_what(self, tok: Token, span: Span) -> str | None:
         """What a share, price or multiplier measures: the subject (or object) of the verb
         governing the number ("the price of wheat ... dropped 5.9%")."""
@@ -771,6 +788,9 @@ class _Extractor:
             if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
                 break
             node = node.head
+        # A reporting verb's subject is the source, not what the number measures.
+        if node.lemma_.lower() in self.lex.reporting_verbs:
+            return self._nearest_chunk(span)
         subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None and subj.tag_ == "WDT" and node.dep_ == "relcl":
             subj = node.head
@@ -780,7 +800,7 @@ class _Extractor:
                 subj,
             )
         if subj is None:
-            return None
+            return self._nearest_chunk(span)
         what = self._phrase(subj, span)
         loc = self._location(tok, span)
         return f"{what} {node.text} {loc}".strip() if node.pos_ == "VERB" else f"{what} {loc}".strip()

@@ -100,7 +100,7 @@ def _tables() -> _Tables:
     att_scale = _alt(nums["attached_scales"])
     att_unit = _alt(units["attached"])
     single = re.compile(
-        rf"(?<![\w.,:$€£₴₽])(?<![A-Za-z]-)"
+        rf"(?<![\w.,:$€£₴₽])(?:(?<=-to-)|(?<![A-Za-z]-))"
         rf"(?:(?P<cur>{_alt(cur['prefix'])})\s?)?"
         rf"(?:(?P<dig>{digits})"
         rf"(?:(?P<ascale>{att_scale})(?![\w])|(?:[\s-]+(?P<wscale>{mult})s?\b))?"
@@ -255,7 +255,7 @@ def _vague(text: str, t: _Tables) -> list[NumberExpr]:
     return out
 
 
-_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to)\s*$|\s+and\s+$", re.IGNORECASE)
+_RANGE_GAP = re.compile(r"\s*(?:-|–|—|to|-to-)\s*$|\s+and\s+$", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 _FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 

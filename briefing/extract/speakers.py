@@ -141,6 +141,7 @@ def describe(head: Token) -> Mention:
     if head.pos_ == "PRON" or low in pronouns("person") or low in pronouns("group"):
         return Mention(head.text, None, "pronoun", head.idx, low in pronouns("person"), low)
     appos = [c for c in head.rights if c.dep_ == "appos"]
+    role: str | None
     if head.lemma_.lower() in SOURCE_NOUNS:
         # "a statement from Europol", "the ministry's statement": the source is the owner.
         owners = [g for c in head.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}
@@ -282,6 +283,7 @@ class Resolver:
         if words and words[0] == "the" and len(words) <= 3 and m.head in titles():
             for k in sorted(before, key=lambda k: k.pos, reverse=True):
                 hay = f"{k.role or ''} {k.desc}".lower().split()
-                if m.head in hay:
+                # Every modifier must agree: "the Russian negotiator" is not the Ukrainian one.
+                if m.head in hay and all(w in hay for w in words[1:]):
                     return k.name, k.role, k.person
         return m.text, m.role, m.person

@@ -143,10 +143,12 @@ def _cue_phrase(tok: Token) -> tuple[str, frozenset[str]] | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ not in {"VERB", "AUX"} or lemma not in verbs():
         return None
-    if tok.tag_ in {"VBN"} and tok.dep_ in {"amod", "acl"} and not any(c.dep_ == "agent" for c in tok.children):
+    has_agent = any(c.dep_ == "agent" for c in tok.children)
+    if tok.tag_ == "VBN" and tok.dep_ in {"amod", "acl"} and not has_agent:
         return None
     parts, required = object_verbs().get(lemma, (frozenset(), False))
-    particles = [c for c in tok.rights if c.dep_ in {"prt", "prep"} and c.lower_ in parts and c.i == tok.i + 1]
+    particles = [c for c in tok.rights
+                 if c.dep_ in {"prt", "prep"} and c.lower_ in parts and c.i == tok.i + 1]
     if lemma == "point":
         particles = [c for c in tok.rights if c.dep_ == "prt" and c.lower_ == "out"]
         if not particles:
@@ -247,8 +249,8 @@ def _object_complement(cue: Token, spec: tuple[frozenset[str], bool]) -> list[To
                        and not (lemma == "call" and c.lower_ == "on"))]
     if not rights:
         return []
-    if lemma == "express" and not any(c.dep_ == "dobj" and c.lemma_.lower() in load_set("reporting_nouns_object.txt")
-                                      for c in rights):
+    nouns = load_set("reporting_nouns_object.txt")
+    if lemma == "express" and not any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in rights):
         return []
     if lemma in {"call", "describe", "praise", "name", "cite", "refer"}:
         kinds = {c.dep_ for c in rights} | {c.lower_ for c in rights}
@@ -391,7 +393,7 @@ def _cue_candidates(ctx: Context) -> Iterator[Raw]:
         subj = _subject(tok)
         if subj is None:
             continue
-        if subj.dep_ == "nsubjpass" and not (tok.dep_ == "pcomp"):
+        if subj.dep_ == "nsubjpass" and tok.dep_ != "pcomp":
             continue
         if _passive_without_agent(tok) and subj.dep_ != "pobj":
             continue
@@ -559,20 +561,20 @@ def _raw_statements(ctx: Context) -> list[Raw]:
         if q.open in used:
             prev_q, prev_attr = q, next((r for r in out if r.direct and r.start == q.start), prev_attr)
             continue
-        r = _cue_after(ctx, q, {**direct_cues, **{i: _bare_raw(doc, i, m) for i, m in bare.items()}})
-        if r is None:
-            r = _cue_before(ctx, q, direct_cues, bare)
-        if r is None:
+        bare_raws = {i: _bare_raw(doc, i, m) for i, m in bare.items()}
+        found = _cue_after(ctx, q, {**direct_cues, **bare_raws}) or _cue_before(ctx, q, direct_cues, bare)
+        if found is None:
             m = _dash_speaker(ctx, q)
             if m is not None:
-                r = Raw(q.start, q.end, True, None, m, q.open)
-        if r is not None:
-            new = replace(r, start=q.start, end=q.end, direct=True, anchor=q.open)
+                found = Raw(q.start, q.end, True, None, m, q.open)
+        if found is not None:
+            new = replace(found, start=q.start, end=q.end, direct=True, anchor=q.open)
             out.append(new)
             attributed[new.start] = new
             prev_q, prev_attr = q, new
             continue
-        if prev_attr is not None and prev_q is not None and q.words(ctx.text) >= knob("min_unattributed_words"):
+        long_enough = q.words(ctx.text) >= knob("min_unattributed_words")
+        if prev_attr is not None and prev_q is not None and long_enough:
             same_para = ctx.para_of(prev_q.open) == ctx.para_of(q.open)
             next_para = ctx.para_of(q.open) == ctx.para_of(prev_q.open) + 1 and q.at_para_start
             starts_sentence = q.at_para_start or re.search(r"[.!?:][\"”’']?\s*$", ctx.text[: q.open][-6:])
@@ -595,7 +597,10 @@ def _dedupe(raws: list[Raw]) -> list[Raw]:
     out: list[Raw] = []
     seen: set[tuple[int, int]] = set()
     # Of two cues with the same content the nearer one is the speaker's own ("X said C, AFP reported").
-    for r in sorted(raws, key=lambda r: (r.start, -r.end, min(abs(r.anchor - r.start), abs(r.anchor - r.end)))):
+    def key(r: Raw) -> tuple[int, int, int]:
+        return r.start, -r.end, min(abs(r.anchor - r.start), abs(r.anchor - r.end))
+
+    for r in sorted(raws, key=key):
         if (r.start, r.end) in seen:
             continue
         seen.add((r.start, r.end))

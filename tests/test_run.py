@@ -1,0 +1,214 @@
+"""The daily job: config file, idempotent email with retry over a real loopback SMTP server,
+the run lock, the incremental cache, and a build killed with SIGKILL."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from email import message_from_bytes
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiosmtpd.controller import Controller
+from click.testing import CliRunner
+
+from briefing import config as config_mod
+from briefing.cli import main
+from briefing.commands.run import load_state, run_lock
+from briefing.errors import ConfigError
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+class Collect:
+    def __init__(self) -> None:
+        self.messages: list[Any] = []
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802 - aiosmtpd API
+        self.messages.append(envelope)
+        return "250 OK"
+
+
+def write_config(tmp: Path, port: int) -> Path:
+    cfg = tmp / "briefing.toml"
+    cfg.write_text(
+        f"""
+[build]
+sources = ["articles"]
+out = "site"
+formats = ["md", "html", "pdf", "json"]
+title = "Test brief"
+
+[site]
+title = "Test brief"
+
+[email]
+host = "127.0.0.1"
+port = {port}
+security = "none"
+sender = "briefs@example.org"
+to = ["desk@example.org"]
+timeout = 5
+""",
+        encoding="utf-8",
+    )
+    return cfg
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "articles").mkdir()
+    shutil.copy(FIXTURES / "seed.txt", tmp_path / "articles" / "seed.txt")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path
+
+
+def test_config_errors_are_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[build\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        config_mod.load(bad)
+    bad.write_text("[email]\nport = 'x'\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"\[email\]\.port: must be a number"):
+        config_mod.load(bad)
+    bad.write_text("[email]\nsecurity = 'tls'\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="security: must be one of"):
+        config_mod.load(bad)
+    bad.write_text("[mail]\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown section"):
+        config_mod.load(bad)
+    res = CliRunner().invoke(main, ["--config", str(tmp_path / "none.toml"), "build"])
+    assert res.exit_code == 1 and "configuration file not found" in res.output
+
+
+def test_config_paths_are_relative_to_the_file(project: Path) -> None:
+    cfg = config_mod.load(write_config(project, 25))
+    assert cfg.resolve(cfg.build.out) == project / "site"
+    assert cfg.build.sources == ("articles",)
+    assert cfg.email.to == ("desk@example.org",)
+
+
+def test_run_sends_once_and_retries_a_failed_send(project: Path) -> None:
+    port = free_port()
+    cfg = write_config(project, port)
+    runner = CliRunner()
+    out = project / "site"
+
+    # 1. Nothing listens on the port: the brief is built, the send fails and is pending.
+    res = runner.invoke(main, ["--config", str(cfg), "run", "--date", "2022-03-29"])
+    assert res.exit_code == 1, res.output
+    assert "next run retries" in res.output
+    pdf = out / "2022-03-29" / "brief.pdf"
+    assert pdf.read_bytes().startswith(b"%PDF")
+    state = load_state(out)
+    assert "2022-03-29" in state["pending"] and not state["sent"]
+
+    # 2. The server is up: the next run sends it.
+    handler = Collect()
+    server = Controller(handler, hostname="127.0.0.1", port=port)
+    server.start()
+    try:
+        res = runner.invoke(main, ["--config", str(cfg), "run", "--date", "2022-03-29"])
+        assert res.exit_code == 0, res.output
+        assert len(handler.messages) == 1
+        msg = message_from_bytes(handler.messages[0].content)
+        assert msg["To"] == "desk@example.org"
+        types = [p.get_content_type() for p in msg.walk()]
+        assert {"text/plain", "text/html", "application/pdf"} <= set(types)
+        state = load_state(out)
+        assert "2022-03-29" in state["sent"] and not state["pending"]
+
+        # 3. A rerun does not send it again; --resend does.
+        res = runner.invoke(main, ["--config", str(cfg), "run", "--date", "2022-03-29"])
+        assert res.exit_code == 0 and "not sent again" in res.output
+        assert len(handler.messages) == 1
+        res = runner.invoke(main, ["--config", str(cfg), "run", "--date", "2022-03-29", "--resend"])
+        assert res.exit_code == 0
+        assert len(handler.messages) == 2
+    finally:
+        server.stop()
+
+
+def test_run_without_brief_for_the_day_sends_nothing(project: Path) -> None:
+    cfg = write_config(project, free_port())
+    res = CliRunner().invoke(main, ["--config", str(cfg), "run", "--date", "2022-04-01"])
+    assert res.exit_code == 0, res.output
+    assert "no brief for 2022-04-01" in res.output
+
+
+def test_second_run_is_refused_while_the_lock_is_held(project: Path) -> None:
+    cfg = write_config(project, free_port())
+    with run_lock(project / "site"):
+        res = CliRunner().invoke(main, ["--config", str(cfg), "run", "--no-send"])
+    assert res.exit_code == 1
+    assert "another briefing run is in progress" in res.output
+
+
+def test_rebuild_uses_the_cache_and_skips_unchanged_days(project: Path) -> None:
+    out = project / "out"
+    runner = CliRunner()
+    args = ["build", str(project / "articles"), "--out", str(out), "--format", "md,pdf", "-q"]
+    assert runner.invoke(main, args).exit_code == 0
+    cached = list((project / "cache").rglob("*.json"))
+    assert len(cached) == 1
+    pdf = out / "2022-03-29" / "brief.pdf"
+    before = pdf.stat().st_mtime_ns
+    # A new day arrives: only it is extracted and rendered.
+    (project / "articles" / "new.txt").write_text(
+        " date 2022-03-30 The Kremlin said talks with Ukraine would resume in Istanbul.", encoding="utf-8"
+    )
+    assert runner.invoke(main, args).exit_code == 0
+    assert len(list((project / "cache").rglob("*.json"))) == 2
+    assert pdf.stat().st_mtime_ns == before
+    assert (out / "2022-03-30" / "brief.pdf").is_file()
+
+
+def _valid(path: Path) -> bool:
+    data = path.read_bytes()
+    if path.suffix == ".pdf":
+        return data.startswith(b"%PDF") and b"%%EOF" in data[-1024:]
+    if path.suffix == ".html":
+        return data.rstrip().endswith(b"</html>")
+    if path.suffix in {".json", ".md", ".xml"}:
+        return len(data) > 0
+    return True
+
+
+@pytest.mark.parametrize("delay", [2.0, 4.0])
+def test_killed_build_leaves_previous_output_intact(tmp_path: Path, delay: float) -> None:
+    src = tmp_path / "articles"
+    src.mkdir()
+    body = (FIXTURES / "seed.txt").read_text(encoding="utf-8")
+    for day in range(1, 6):
+        (src / f"a{day}.txt").write_text(body.replace("2022-03-29", f"2022-03-0{day}"), encoding="utf-8")
+    out = tmp_path / "out"
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    cmd = [sys.executable, "-m", "briefing", "build", str(src), "--out", str(out), "-q", "--no-cache"]
+    subprocess.run(cmd, check=True, env=env, capture_output=True)
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and not p.name.startswith(".")}
+    assert len(before) >= 20
+    # Change every article, rebuild, and kill the build mid-run.
+    for p in src.iterdir():
+        p.write_text(
+            p.read_text(encoding="utf-8") + "\n\nThe UN said 12 more trucks arrived.", encoding="utf-8"
+        )
+    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(delay)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    for p in before:
+        assert p.exists(), f"{p} vanished"
+        assert _valid(p), f"{p} is half-written"
