@@ -286,29 +286,55 @@ def development_label(type_: str, actors: Sequence[str], places: Sequence[str]) 
     return label
 
 
+@dataclass
+class _Cluster:
+    type: str
+    actors: set[str]
+    entries: list[tuple[Diplomacy, SourceRef]] = field(default_factory=list)
+
+
+def _joins(cluster: _Cluster, actors: set[str]) -> bool:
+    """One development when the actor sets nest or share two states: the grain deal reported
+    as Russia–Ukraine by one outlet and Russia–Turkey–Ukraine–UN by another is one story."""
+    if not actors or not cluster.actors:
+        return actors == cluster.actors
+    return actors <= cluster.actors or cluster.actors <= actors or len(actors & cluster.actors) >= 2
+
+
 def group_diplomacy(exs: Sequence[Extraction]) -> tuple[Development, ...]:
-    groups: dict[tuple[str, tuple[str, ...]], list[tuple[Diplomacy, SourceRef]]] = {}
+    clusters: list[_Cluster] = []
     for ex in exs:
         anchor = article_anchor(ex.article.id)
         for d in ex.diplomacy:
-            key = (d.type, tuple(sorted(set(d.actors))))
-            groups.setdefault(key, []).append((d, _source(ex, (d.start, d.end), anchor)))
+            actors = set(d.actors)
+            home = next((c for c in clusters if c.type == d.type and _joins(c, actors)), None)
+            if home is None:
+                home = _Cluster(d.type, set())
+                clusters.append(home)
+            home.actors |= actors
+            home.entries.append((d, _source(ex, (d.start, d.end), anchor)))
     devs = []
-    for order, ((type_, actors), entries) in enumerate(groups.items()):
-        places = tuple(sorted({d.place for d, _ in entries if d.place}))
+    for order, c in enumerate(clusters):
+        # Name the development by the actors most of its reports mention (all, if few reports).
+        counts = Counter(a for d, _ in c.entries for a in set(d.actors))
+        need = max(1, (len(c.entries) + 1) // 2)
+        main = sorted(a for a, n in counts.items() if n >= need) or sorted(counts)
+        place_counts = Counter(d.place for d, _ in c.entries if d.place)
+        ranked = sorted(place_counts.items(), key=lambda pn: (-pn[1], pn[0]))
+        # A place seen once among many reports is a side detail, not where the story is.
+        places = tuple(p for p, n in ranked[:2] if n * 2 >= ranked[0][1])
         items = tuple(
             DiplomacyItem(type=d.type, actors=d.actors, place=d.place, status=d.status, source=ref)
-            for d, ref in entries
+            for d, ref in c.entries
         )
-        slug = "-".join([type_.lower(), *words(" ".join(actors))])
         devs.append(
             (
                 order,
                 Development(
-                    key=slug,
-                    type=type_,
-                    label=development_label(type_, actors, places),
-                    actors=actors,
+                    key="-".join([c.type.lower(), *words(" ".join(main))]),
+                    type=c.type,
+                    label=development_label(c.type, main, places),
+                    actors=tuple(sorted(c.actors)),
                     places=places,
                     items=items,
                 ),

@@ -159,6 +159,7 @@ def _config() -> Config:
     help="Extraction cache folder.  [default: ~/.cache/briefing/extract]",
 )
 @click.option("--no-cache", is_flag=True, help="Extract every article again.")
+@click.option("--no-site", is_flag=True, help="Write the briefs only, not the site's pages, feed and charts.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def build(
     paths: tuple[str, ...],
@@ -172,11 +173,13 @@ def build(
     title: str | None,
     cache: Path | None,
     no_cache: bool,
+    no_site: bool,
     quiet: bool,
 ) -> None:
     """Build one brief per day from articles in PATH... (files or folders).
 
-    Writes OUT/<date>/brief.md, brief.html, brief.pdf and brief.json.
+    Writes OUT/<date>/brief.md, brief.html, brief.pdf and brief.json; with HTML, also the
+    site: OUT/index.html, OUT/<date>/index.html, OUT/archive/, OUT/feed.xml (see `briefing site`).
 
     \b
     Examples:
@@ -201,6 +204,7 @@ def build(
             model=model or cfg.build.model,
             title=title or cfg.build.title,
             cache=None if no_cache else (cache or default_cache()),
+            site=not no_site,
         )
         report = run_build(sources, options=options, progress=_progress(quiet))
     except BriefingError as exc:
@@ -413,6 +417,62 @@ def run(
         )
     if report.errors:
         sys.exit(1)
+
+
+@main.command()
+@click.option(
+    "--out",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder the briefs were built into (OUT/<date>/brief.json).  [default: build]",
+)
+@click.option(
+    "--templates",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of templates that override the defaults file by file.",
+)
+@click.option("--title", help="Site title.  [default: [site] title in briefing.toml, else Daily brief]")
+@click.option(
+    "--base-url",
+    metavar="URL",
+    help="Public address of OUT/, for the feed's ids and the sitemap.  "
+    "[default: [site] base_url; without one no sitemap is written]",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def site(
+    out: Path | None, templates: Path | None, title: str | None, base_url: str | None, quiet: bool
+) -> None:
+    """(Re)write the static site from the briefs already built in OUT.
+
+    Writes OUT/index.html (latest brief, charts, recent days), OUT/<date>/index.html for each
+    day, OUT/archive/, OUT/feed.xml (Atom) and, with a base URL, OUT/sitemap.xml.  Links are
+    relative: serve OUT from any path or open it from disk.  Unchanged files are not rewritten.
+
+    \b
+    Examples:
+      briefing site --out build/
+      briefing site --out build/ --base-url https://example.org/briefs/
+    """
+    import dataclasses
+
+    from .site import write_site
+
+    cfg = _config()
+    site_config = dataclasses.replace(
+        cfg.site,
+        title=cfg.site.title if title is None else title,
+        base_url=cfg.site.base_url if base_url is None else base_url,
+    )
+    folder = out or cfg.resolve(cfg.build.out) or Path("build")
+    if not folder.is_dir():
+        raise click.UsageError(f"{folder}: no such folder; build the briefs first (briefing build --out DIR)")
+    templates = templates or cfg.resolve(cfg.build.templates)
+    try:
+        written = write_site(folder, site=site_config, templates=templates)
+    except BriefingError as exc:
+        raise BriefingClickError(str(exc)) from exc
+    if not quiet:
+        click.echo(f"site: {folder}/index.html ({len(written)} file(s) updated)", err=True)
 
 
 if __name__ == "__main__":  # pragma: no cover

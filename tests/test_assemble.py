@@ -191,3 +191,19 @@ def test_different_values_in_one_article_are_not_a_conflict() -> None:
     brief = assemble_day("2022-07-20", [ex])
     assert len(brief.figures) == 2
     assert not any(r.conflicting for r in brief.figures)
+
+
+def test_nested_actor_sets_are_one_development() -> None:
+    exs = [
+        Extraction(
+            art("a", "t"),
+            diplomacy=(dip("AGREE", ("Russia", "Turkey", "Ukraine", "United Nations"), "Istanbul"),),
+        ),
+        Extraction(art("b", "t"), diplomacy=(dip("AGREE", ("Russia", "Ukraine"), "Istanbul"),)),
+        Extraction(art("c", "t"), diplomacy=(dip("AGREE", ("Russia", "Ukraine", "United Nations")),)),
+        Extraction(art("d", "t"), diplomacy=(dip("AGREE", ("European Union",)),)),
+    ]
+    devs = assemble_day("2022-07-22", exs).diplomacy
+    assert [d.reports for d in devs] == [3, 1]
+    assert devs[0].label == "Russia\u2013Ukraine\u2013United Nations agreement, Istanbul"
+    assert devs[0].actors == ("Russia", "Turkey", "Ukraine", "United Nations")

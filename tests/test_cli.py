@@ -102,6 +102,7 @@ def test_build_writes_every_format(runner: CliRunner, seed_dir: Path, tmp_path: 
         "brief.json",
         "brief.md",
         "brief.pdf",
+        "index.html",  # the day's page of the static site
     ]
     assert (day / "brief.pdf").read_bytes().startswith(b"%PDF")
     data = json.loads((day / "brief.json").read_text(encoding="utf-8"))

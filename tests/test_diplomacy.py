@@ -42,6 +42,26 @@ def types_of(items: list[Diplomacy]) -> set[str]:
         ("Putin warned Finland against joining the alliance.", "THREATEN"),
         ("The European Union imposed new sanctions on Russian banks.", "SANCTION"),
         ("Latvia expelled two Russian diplomats on Tuesday.", "SANCTION"),
+        # Acts read from the parse, with no surface keyword of the type.
+        ("Danish military assistance to Ukraine now amounts to 2 billion kroner.", "AID"),
+        ("Canada promised an additional $50 million of security assistance for Ukraine.", "AID"),
+        ("Norway is considering whether to donate more howitzers to Ukraine.", "AID"),
+        ('"The Kremlin\'s claims are pure propaganda," the Polish foreign minister said.', "ACCUSE"),
+        ("Moscow insists the Ukrainian shelling of the town was a cynical provocation.", "ACCUSE"),
+        ("Russian investigators said criminal cases were opened against 40 Ukrainian soldiers.", "ACCUSE"),
+        ("Lithuania's president lambasted the Hungarian government on Monday.", "ACCUSE"),
+        ("The accord allows Moldova and Romania to share the border crossings.", "AGREE"),
+        ("Finland and Estonia agreed on Tuesday to link their power grids.", "AGREE"),
+        (
+            "A liaison hub will be set up in Vienna, staffed by OSCE, Russian and Ukrainian officers.",
+            "COOPERATE",
+        ),
+        ("Putin said Russia may seek more territory in the south of Ukraine.", "THREATEN"),
+        ("Belarus warned Poland, Lithuania and Latvia against deploying NATO troops.", "THREATEN"),
+        ("Washington offered up two Russian pilots in exchange for the journalist.", "CONCEDE"),
+        ("Macron said he was ready to talk with Putin about the nuclear plant.", "CONSULT"),
+        ("Georgia has sought security guarantees from the European Union.", "REQUEST"),
+        ("The Serbian leader won the backing of Moscow for his plan.", "SUPPORT"),
     ],
 )
 def test_type_positive(nlp: Any, sentence: str, typ: str) -> None:
@@ -63,6 +83,67 @@ def test_type_positive(nlp: Any, sentence: str, typ: str) -> None:
 )
 def test_not_diplomacy(nlp: Any, sentence: str) -> None:
     assert run(nlp, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "typ"),
+    [
+        # A shelling report is not an accusation, and weapons hit in a strike are no aid.
+        ("Russian forces shelled the port of Mykolaiv, the Ukrainian military said.", "ACCUSE"),
+        ("Russian missiles destroyed a depot of weapons supplied by the United States.", "AID"),
+        # The type comes from the governing predicate, not from a noun inside its complement.
+        ("Russia warned Germany against supplying Ukraine with tanks.", "AID"),
+        ("Poland called for a mechanism to track military aid sent to Kyiv.", "AID"),
+        ("Lavrov said Russia would push further because of the Western weapons sent to Kyiv.", "AID"),
+        ("Lavrov said Russia would push further if the West sends longer-range rockets to Kyiv.", "AID"),
+        # A denial or a refusal to comment is not a rejection.
+        ("Moscow denied any involvement in the attack on the port.", "REJECT"),
+        ("The State Department declined to comment on the talks with Russia.", "REJECT"),
+        ("Kyiv dismissed claims by Moscow that its troops shelled the plant.", "REJECT"),
+        # A passing mention of existing sanctions is not SANCTION.
+        ("Ukraine accused Russia of cutting gas supplies despite western sanctions.", "SANCTION"),
+        # Domestic visits and interviews with the press are no consultation.
+        ("Zelensky visited a hospital in the Kharkiv region on Sunday.", "CONSULT"),
+        ("Ukrainian soldiers who were released later spoke to CNN about their captivity.", "CONSULT"),
+        ("Erdogan told reporters that the talks had not started.", "CONSULT"),
+        # Agentless passives about a person, and trials, are no state accusation.
+        ("A British volunteer who was accused of being a mercenary died in custody in Donetsk.", "ACCUSE"),
+        ("A court in Kyiv sentenced a Russian soldier to 15 years in prison for war crimes.", "ACCUSE"),
+        ("Moscow rejects accusations of using gas supplies as a weapon against Europe.", "ACCUSE"),
+        # Loaded wording in the narrator's voice, and a hypothetical, are no accusation.
+        ("Ukraine plans a firm response in case of Russian provocations, the minister said.", "ACCUSE"),
+        # A feeling or an assessment is not an act.
+        ("It may be a feeling of solidarity on the part of the Russian president.", "SUPPORT"),
+        ("The German minister offered a gloomy assessment of the Ukrainian offensive.", "CONCEDE"),
+        ("The deal would help the Ukrainian economy, Ukraine's minister said.", "AGREE"),
+        ("Hours after the deal was signed, Russian missiles hit the port of Odesa.", "AGREE"),
+        ("France has pledged to rebuild the Kyiv region of Ukraine.", "THREATEN"),
+    ],
+)
+def test_type_negative(nlp: Any, sentence: str, typ: str) -> None:
+    assert typ not in types_of(run(nlp, sentence))
+
+
+def test_several_types_from_the_parse(nlp: Any) -> None:
+    items = run(
+        nlp,
+        '"Claims that sanctions do not work are Russian propaganda," the Ukrainian foreign ministry said '
+        "as the EU agreed to impose new sanctions on Moscow.",
+    )
+    assert {"ACCUSE", "SANCTION"} <= types_of(items)
+
+
+def test_intention_ascribed_by_another_state_is_accuse(nlp: Any) -> None:
+    items = run(nlp, "Kirby said Russia was planning to annex more Ukrainian territory.")
+    assert "ACCUSE" in types_of(items) and "THREATEN" not in types_of(items)
+    own = run(nlp, "Lavrov said Russia may seek to annex more Ukrainian territory.")
+    assert "THREATEN" in types_of(own)
+
+
+def test_accuser_is_an_actor(nlp: Any) -> None:
+    body = '"The Kyiv regime has committed a bloody provocation," the Russian foreign ministry said.'
+    accuse = next(d for d in run(nlp, body) if d.type == "ACCUSE")
+    assert {"Russia", "Ukraine"} <= set(accuse.actors)
 
 
 def test_denial_is_not_reject(nlp: Any) -> None:

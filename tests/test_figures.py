@@ -330,3 +330,119 @@ def test_seed_figures(nlp: Any) -> None:
     assert by_text["several thousand"].vague and by_text["several thousand"].value is None
     assert "five" not in by_text
     assert len([f for f in figs if not f.vague]) == 5
+
+
+# ---------------------------------------------------------------- people from the language
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Investigators said 150 members of the battalion had been questioned.", "150"),
+        ("Prosecutors have charged 45 officers in the case.", "45"),
+        ("The channel has 310,000 subscribers on YouTube.", "310,000"),
+        ("Three Canadians were detained at the border.", "Three"),
+        ("The blast wounded six staff members at the plant.", "six"),
+        ("Two nephews of the mayor were detained in Kherson.", "Two"),
+        ("The court convicted 12 technicians of sabotage.", "12"),
+        ("Police detained 40 protesters who had gathered in the square.", "40"),
+        ("An 800-strong battalion was sent to the border.", "800"),
+        ("Nearly 70 nationalists were killed on the spot.", "Nearly 70"),
+    ],
+)
+def test_human_nouns_are_people(nlp: Any, sentence: str, text: str) -> None:
+    f = only(nlp, sentence)
+    assert (f.text, f.unit) == (text, "people")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("The bloc's 27 members agreed to cut gas use.", "member"),
+        ("Russia said it destroyed two ammunition dumps near Kherson.", "ammunition dump"),
+        ("Investigators opened 400 criminal cases against soldiers.", "criminal case"),
+        ("The navy lost four ships in the storm.", "ship"),
+    ],
+)
+def test_counted_units(nlp: Any, sentence: str, unit: str) -> None:
+    assert only(nlp, sentence).unit == unit
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Temperatures reached 40.3 degrees Celsius in London.",
+        "It was 98 Fahrenheit in the shade.",
+        "Prosecutors released a 30-page indictment.",
+        "The two-time champion was detained.",
+    ],
+)
+def test_no_quantity(nlp: Any, sentence: str) -> None:
+    assert [f.text for f in extract(nlp, sentence) if not f.vague] == []
+
+
+# ---------------------------------------------------------------- converted amounts
+def test_converted_amount_in_brackets(nlp: Any) -> None:
+    figs = extract(nlp, "The fund has spent €4 billion ($4.1bn) on weapons for Kyiv.")
+    assert [(f.text, f.unit) for f in figs] == [("€4 billion", "EUR"), ("$4.1bn", "USD")]
+    assert figs[1].what == figs[0].what
+
+
+# ---------------------------------------------------------------- restated counts
+def test_quote_restating_a_count_is_no_figure(nlp: Any) -> None:
+    text = (
+        "Three Canadian volunteers were killed in Kharkiv, the ministry said. "
+        '"We are saddened by the loss of three Canadian volunteers," a spokesman said.'
+    )
+    assert [f.text for f in extract(nlp, text)] == ["Three"]
+
+
+def test_new_count_in_a_quote_is_a_figure(nlp: Any) -> None:
+    text = (
+        "Three Canadian volunteers were killed in Kharkiv, the ministry said. "
+        '"Five more volunteers were wounded," a spokesman said.'
+    )
+    assert [f.text for f in extract(nlp, text)] == ["Three", "Five"]
+
+
+# ---------------------------------------------------------------- resolved sources
+def _stmt(text: str, quote: str, speaker: str, role: str | None = None, *, direct: bool = False) -> Statement:
+    start = text.index(quote)
+    return Statement(speaker, role, quote, direct, "said", start, start + len(quote), 0, len(text))
+
+
+def test_pronoun_source_takes_the_earlier_speaker(nlp: Any) -> None:
+    text = "Governor Oleh Synehubov said the city was shelled. He said four people were killed."
+    st1 = _stmt(text, "the city was shelled", "Oleh Synehubov", "Governor")
+    st2 = _stmt(text, "four people were killed", "he")
+    (f,) = extract(nlp, text, (st1, st2))
+    assert f.source == "Oleh Synehubov"
+
+
+def test_pronoun_source_without_antecedent_is_null(nlp: Any) -> None:
+    text = "He said four people were killed."
+    (f,) = extract(nlp, text, (_stmt(text, "four people were killed", "he"),))
+    assert f.source is None
+
+
+def test_title_source_resolves_to_the_named_person(nlp: Any) -> None:
+    text = (
+        "More than 300 soldiers deserted, the head of the border service said on Monday. "
+        "Some 40 officers were arrested, Andriy Demchenko told reporters. "
+        "According to the border service chief, 12 guards were wounded."
+    )
+    sts = (
+        _stmt(text, "More than 300 soldiers deserted", "the head of the border service"),
+        _stmt(text, "Some 40 officers were arrested", "Andriy Demchenko"),
+        _stmt(text, "12 guards were wounded", "the border service chief"),
+    )
+    figs = extract(nlp, text, sts)
+    assert [f.source for f in figs] == ["Andriy Demchenko"] * 3
+
+
+def test_source_of_reporting_noun(nlp: Any) -> None:
+    f = only(nlp, "He cited a defence minister's remarks that rockets could strike targets 300 km away.")
+    assert f.source == "a defence minister"
+
+
+def test_source_name_in_apposition(nlp: Any) -> None:
+    f = only(nlp, "Britain's defence secretary, Ben Wallace, said 5,000 troops would be trained.")
+    assert f.source == "Ben Wallace"

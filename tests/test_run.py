@@ -212,3 +212,10 @@ def test_killed_build_leaves_previous_output_intact(tmp_path: Path, delay: float
     for p in before:
         assert p.exists(), f"{p} vanished"
         assert _valid(p), f"{p} is half-written"
+
+
+def test_shipped_example_config_is_valid() -> None:
+    cfg = config_mod.load(Path(__file__).parent.parent / "deploy" / "briefing.toml.example")
+    assert cfg.email.security == "starttls"
+    assert cfg.build.sources == ("articles/",)
+    assert cfg.email.password is None or isinstance(cfg.email.password, str)

@@ -15,7 +15,8 @@ HEADER = " date 2022-03-29 "
 
 Row = tuple[str | None, str, bool, str | None]
 
-CASES: list[tuple[str, str, list[Row]]] = [
+# Rows of four fields check (speaker, quote, direct, cue); rows of five put the role second.
+CASES: list[tuple[str, str, list[Any]]] = [
     (
         "direct-after-comma-curly",
         "“We want security guarantees,” David Arakhamia, a Ukrainian negotiator, said.",
@@ -112,6 +113,45 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "Kremlin spokesman Dmitry Peskov said the deal was signed, RIA reported.",
         [("Dmitry Peskov", "the deal was signed", False, "said")],
     ),
+    (
+        "direct-inverted-said-name-misparsed",
+        '"What\'s shaping up is a battle for the ages," said David Brock, a Clinton confidant who heads '
+        "the pro-Clinton super PAC Correct the Record.",
+        [("David Brock", "Clinton confidant", "What's shaping up is a battle for the ages,", True, "said")],
+    ),
+    (
+        "nyt-doubled-apostrophe-quotes",
+        "''We don't believe troops are the answer,'' Mr. Rhodes said.",
+        [("Rhodes", "We don't believe troops are the answer,", True, "said")],
+    ),
+    (
+        "parenthetical-cue-mid-clause",
+        "The goal, he said, is to forge a durable cease-fire.",
+        [("he", "The goal, he said, is to forge a durable cease-fire", False, "said")],
+    ),
+    ("second-predicate-not-parenthetical", "He adopted a fake accent and joked about it.", []),
+    (
+        "nested-pronoun-cue-is-content",
+        "The heads of both firms told AP they concluded there was no obligation to disclose it.",
+        [("The heads of both firms", "they concluded there was no obligation to disclose it", False, "told")],
+    ),
+    (
+        "trailing-participle-is-comment",
+        "Gazprom said it would limit supplies to 20% of capacity, heightening concerns about the winter.",
+        [("Gazprom", "it would limit supplies to 20% of capacity", False, "said")],
+    ),
+    (
+        "institution-name-keeps-title-word",
+        "The British Defense Ministry said the bridge was unusable.",
+        [("British Defense Ministry", "the bridge was unusable", False, "said")],
+    ),
+    (
+        "agency-named-next",
+        "According to the United Nations agency, 3.9 million Ukrainians have fled. "
+        "UNHCR said the outflow was 40,000 per day.",
+        [("UNHCR", "3.9 million Ukrainians have fled", False, "according to"),
+         ("UNHCR", "the outflow was 40,000 per day", False, "said")],
+    ),
     ("scare-quotes-no-speaker", 'Russia\'s "special military operation" entered its fifth month.', []),
     ("belief-not-statement", "Putin believes the West will lose interest in the war.", []),
     ("negated-speech", "The Pentagon has not confirmed that the convoy was hit.", []),
@@ -141,7 +181,19 @@ def test_pattern(nlp: Any, name: str, body: str, expected: list[Row]) -> None:
         # Whatever is found, an unclosed mark must not crash or lose offsets.
         assert all(HEADER + body == _article(body).text for _ in got)
         return
+    if expected and len(expected[0]) == 5:
+        assert [(s.speaker, s.role, s.quote, s.direct, s.cue) for s in got] == expected
+        return
     assert _rows(got) == expected
+
+
+def test_sentence_span_is_orthographic(nlp: Any) -> None:
+    """The source sentence is whole sentences of the body, never the date header."""
+    body = 'Jamieson said Trump is "telling supporters what they want." Others disagreed.'
+    art = _article(body)
+    (s,) = extract(parse(art, nlp))
+    want = 'Jamieson said Trump is "telling supporters what they want."'
+    assert art.text[s.sent_start : s.sent_end] == want
 
 
 def test_offsets_point_at_quote(nlp: Any) -> None:
@@ -188,6 +240,7 @@ def test_headline_is_excluded(nlp: Any) -> None:
         ("“First para open\n\n“Second para closed.”", ["First para open", "Second para closed."]),
         ("An apostrophe's use isn't a quote, but ‘this one is’ indeed.", ["this one is"]),
         ('Stray "mark at the end', ["mark at the end"]),
+        ("''Doubled apostrophes,'' he said, ''quote too.''", ["Doubled apostrophes,", "quote too."]),
         ('Typo ”opening mark” here', ["opening mark"]),
     ],
 )

@@ -23,6 +23,8 @@ class BuildOptions:
     model: str | None = None
     title: str = "Daily brief"
     cache: Path | None = None
+    # Also (re)write the static site (site.write_site) when HTML is among the formats.
+    site: bool = True
 
     def __post_init__(self) -> None:
         bad = [f for f in self.formats if f not in FORMATS]
@@ -56,4 +58,9 @@ def build(
                 brief, options.out, formats=options.formats, templates=options.templates
             )
             advance(1)
+    if options.site and "html" in options.formats and briefs:
+        from ..config import SiteConfig
+        from ..site import write_site
+
+        write_site(options.out, site=SiteConfig(title=options.title), templates=options.templates)
     return report

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from .statements import StatementOptions
+
 
 @dataclass(frozen=True)
 class ParsedArticle:
@@ -46,10 +48,12 @@ def parse_many(articles: Iterable[Article], nlp: Language) -> Iterator[ParsedArt
         yield ParsedArticle(art, doc)
 
 
-def extract_parsed(parsed: ParsedArticle) -> Extraction:
+def extract_parsed(parsed: ParsedArticle, *, options: StatementOptions | None = None) -> Extraction:
+    """Every section of one parsed article.  ``options`` selects a statements convention other
+    than the spec's (the default); the other sections read the statements as given."""
     from . import diplomacy, figures, statements
 
-    stmts = tuple(statements.extract(parsed))
+    stmts = tuple(statements.extract(parsed, options=options))
     figs = tuple(figures.extract(parsed, stmts))
     dipl = tuple(diplomacy.extract(parsed, stmts))
     return Extraction(parsed.article, stmts, figs, dipl)

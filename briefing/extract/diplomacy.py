@@ -1,18 +1,33 @@
 """Diplomacy extractor: sentences that report acts between states and international bodies.
 
 Each orthographic sentence (see :mod:`briefing.extract.sentences`) is typed with the PLOVER
-non-violent categories from cue rules kept as data in ``lexicons/diplomacy_cues.txt``:
-*strong* cues report the act, *weak* cues (a bare mention of ``talks`` or ``sanctions``) count
-only when nothing stronger fired, and *block* rules veto a type (stalled talks are no CONSULT,
-a denial is no REJECT, a passing mention of sanctions is no SANCTION).  A sentence may carry
-several types and yields at most one item per type.
+non-violent categories in two layers:
+
+* **Surface cues** (``lexicons/diplomacy_cues.txt``) propose candidate acts: *strong* cues
+  report the act, *weak* cues (a bare mention of ``talks`` or ``sanctions``) count only when
+  nothing stronger fired, and *block* rules veto a type (stalled talks are no CONSULT).
+* **Reading the parse** (``lexicons/diplomacy_frames.txt``): the spaCy dependency parse in
+  ``ParsedArticle.doc`` decides whether a candidate is the act the sentence reports and adds
+  acts the surface cannot see.  A candidate inside the complement of a governing predicate of
+  another type is its content, not an act (``warned X against providing weapons`` is no AID);
+  contacts need an actor as partner (``spoke to NBC News`` is no CONSULT); an agentless
+  passive accusation of a person or a court case is no ACCUSE; ``declined to provide details``
+  is no REJECT.  Frames add AID (a transfer verb or an amount whose object is aid), ACCUSE
+  (loaded wording in the voice of a state actor, legal charges against a state's forces),
+  AGREE (a deal's terms), COOPERATE (a joint body set up), THREATEN (taking territory or
+  striking back announced as an intention), CONCEDE/CONSULT (offers; a mediator's proposal),
+  REQUEST (seeking guarantees) and SUPPORT (backing earned or expressed).
+
+A sentence may carry several types and yields at most one item per type.
 
 Actors come from :mod:`briefing.extract.actors`: names, demonyms before agent nouns and people
 mapped to the state they act for.  Where a sentence names no actor itself, simple anaphora is
 resolved from the article: ``he``/``the minister`` → the latest official, ``they``/``the sides``
 → the latest item's actors, ``the deal`` → the parties of the latest agreement, and a quote
-sentence takes its speaker from the attribution that closes the quote.  A sentence with a cue
-but no actor at all (a battlefield report, domestic politics) yields nothing.
+sentence takes its speaker from the attribution that closes the quote.  The speaker of a
+statement is an actor of the acts made in its voice (the accuser of an accusation).  A
+sentence with a cue but no actor at all (a battlefield report, domestic politics) yields
+nothing.
 """
 
 from __future__ import annotations
@@ -21,16 +36,30 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from ..lexicons import load_list
+from ..lexicons import load_list, load_set
 from ..models import Diplomacy, Statement
 from . import ParsedArticle
-from .actors import Mention, dedupe, find_mentions, find_place, learn_people
+from .actors import Mention, dedupe, find_mentions, find_place, known_demonym, learn_people
 from .sentences import sentence_spans
 
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
 TYPES = (
-    "CONSULT", "AGREE", "REQUEST", "SUPPORT", "COOPERATE", "AID",
-    "CONCEDE", "RETREAT", "ACCUSE", "REJECT", "THREATEN", "SANCTION",
+    "CONSULT",
+    "AGREE",
+    "REQUEST",
+    "SUPPORT",
+    "COOPERATE",
+    "AID",
+    "CONCEDE",
+    "RETREAT",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "SANCTION",
 )
 KINDS = ("strong", "weak", "block")
 
@@ -61,6 +90,14 @@ _AGREED_RE = re.compile(r"\b(?:agreed|signed|sealed|struck|reached|finali[sz]ed|
 _TOLD_RE = re.compile(r"\btold\s+(?:(?:his|her|their)\s+(?:\w+\s+)?counterparts?,?\s+)?([A-Z][\w'\u2019.-]*)")
 _PLACE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _CONDITIONAL_TYPES = frozenset({"CONCEDE", "AGREE", "REQUEST", "THREATEN", "COOPERATE", "RETREAT"})
+# Types whose act is a material transfer or measure: inside a warning, a call, a refusal or a
+# charge, or given as a cause, they are the topic of that act rather than an act themselves.
+_EMBEDDED_TYPES = frozenset({"AID", "SANCTION"})
+# Acts made in a speaker's voice: the speaker is one of their actors (the accuser, the asker).
+_VOICE_TYPES = frozenset({"ACCUSE", "THREATEN", "REQUEST", "REJECT", "SUPPORT"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_OBJECTS = frozenset({"dobj", "pobj", "attr", "oprd", "dative"})
+_PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "we", "i", "who", "which", "that"})
 
 
 @dataclass(frozen=True)
@@ -69,16 +106,28 @@ class CueRules:
 
     rules: dict[str, dict[str, tuple[re.Pattern[str], ...]]]
 
-    def classify(self, sentence: str) -> list[str]:
-        """The types a sentence reports, in ``TYPES`` order."""
+    def matches(self, sentence: str) -> list[tuple[str, str, int, int]]:
+        """Every cue match as ``(type, kind, start, end)``, offsets into ``sentence``."""
         s = fold_quotes(sentence)
-        hit = {k: {t for t in TYPES if any(p.search(s) for p in self.rules[t][k])} for k in KINDS}
-        strong = hit["strong"] - hit["block"]
-        types = strong or (hit["weak"] - hit["block"])
-        # Supplies named in an accusation or a warning are its subject, not an aid act.
-        if "AID" in types and types & {"ACCUSE", "THREATEN"}:
-            types = types - {"AID"}
-        return [t for t in TYPES if t in types]
+        return [
+            (t, k, m.start(), m.end())
+            for t in TYPES
+            for k in KINDS
+            for p in self.rules[t][k]
+            for m in p.finditer(s)
+        ]
+
+    def classify(self, sentence: str) -> list[str]:
+        """The types the surface cues alone give a sentence, in ``TYPES`` order."""
+        return combine(self.matches(sentence), set())
+
+
+def combine(hits: Sequence[tuple[str, str, int, int]], extra: set[str]) -> list[str]:
+    """Types from surviving cue hits plus parse frames (``extra``, strong), blocks applied."""
+    by_kind = {k: {t for t, kk, _, _ in hits if kk == k} for k in KINDS}
+    strong = (by_kind["strong"] | extra) - by_kind["block"]
+    types = strong or (by_kind["weak"] - by_kind["block"])
+    return [t for t in TYPES if t in types]
 
 
 @lru_cache(maxsize=1)
@@ -92,9 +141,507 @@ def cue_rules() -> CueRules:
     return CueRules({t: {k: tuple(v) for k, v in ks.items()} for t, ks in table.items()})
 
 
+@lru_cache(maxsize=1)
+def frames() -> dict[str, frozenset[str]]:
+    """Word classes of ``diplomacy_frames.txt``: class name → lowercase words."""
+    out: dict[str, set[str]] = {}
+    for line in load_list("diplomacy_frames.txt"):
+        cls, sep, words = line.partition(":")
+        if not sep or not words.split():
+            raise ValueError(f"diplomacy_frames.txt: bad line {line!r}")
+        out.setdefault(cls.strip(), set()).update(w.lower() for w in words.split())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _fr(cls: str) -> frozenset[str]:
+    """One word class; unknown classes are empty (the lexicon may drop a class)."""
+    return frames().get(cls, _EMPTY)
+
+
+_EMPTY: frozenset[str] = frozenset()
+
+
 def fold_quotes(s: str) -> str:
     """Curly quotes to straight ones, so cue patterns need one spelling."""
     return s.translate({0x2019: "'", 0x2018: "'", 0x201C: '"', 0x201D: '"'})
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the parse
+
+
+@dataclass
+class _View:
+    """One sentence with its tokens, actor mentions and the actors whose voice it is."""
+
+    text: str
+    s: int
+    e: int
+    tokens: Sequence[Token]
+    mentions: Sequence[Mention]
+    people: dict[str, str]
+    voices: list[tuple[int, int, tuple[str, ...]]]  # spans of speech with their speakers' actors
+    context_actor: str | None = None
+    targets: tuple[str, ...] = ()  # states named by any demonym ("the Russian offensive")
+    _places: list[Mention] | None = None
+
+    @property
+    def places(self) -> Sequence[Mention]:
+        """Mentions with place names kept ("visited Kyiv"); computed only when a contact needs them."""
+        if self._places is None:
+            self._places = find_mentions(self.text, self.s, self.e, people=self.people, keep_places=True)
+        return self._places
+
+    def tokens_in(self, a: int, b: int) -> list[Token]:
+        """Tokens overlapping file offsets ``[a, b)``."""
+        return [t for t in self.tokens if t.idx < b and t.idx + len(t.text) > a and not t.is_space]
+
+    def actors_under(self, tok: Token, *, with_places: bool = False) -> list[str]:
+        """Actors mentioned in the subtree of ``tok``."""
+        a, b = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+        pool = self.places if with_places else self.mentions
+        return list(dedupe(m.actor for m in pool if a <= m.start and m.end <= b))
+
+    def voice_at(self, tok: Token) -> tuple[str, ...]:
+        """Actors whose statement holds ``tok``, else those of a reporting verb governing it."""
+        for a, b, actors in self.voices:
+            if a <= tok.idx < b and actors:
+                return actors
+        for anc in tok.ancestors:
+            if anc.lemma_.lower() in _reporting_verbs():
+                subj = [c for c in anc.children if c.dep_ in _SUBJECTS]
+                found = [x for c in subj for x in self.actors_under(c)]
+                if found:
+                    return tuple(dedupe(found))
+        return ()
+
+
+@lru_cache(maxsize=1)
+def _reporting_verbs() -> frozenset[str]:
+    return load_set("reporting_verbs.txt") | {"insist", "argue", "counter", "allege", "accuse"}
+
+
+def _lemma(t: Token) -> str:
+    return t.lemma_.lower()
+
+
+def _word(t: Token) -> str:
+    return t.lower_
+
+
+def _head_token(toks: Sequence[Token]) -> Token | None:
+    """The highest token of a stretch: the one with the fewest ancestors."""
+    return min(toks, key=lambda t: sum(1 for _ in t.ancestors)) if toks else None
+
+
+def _negated(t: Token) -> bool:
+    """Whether ``t`` (or the verb it hangs from) carries a negation."""
+    for x in (t, t.head):
+        if any(c.dep_ == "neg" or (_word(c) in {"no", "never"} and c.dep_ == "det") for c in x.children):
+            return True
+    return False
+
+
+def _governor(t: Token, typ: str) -> str | None:
+    """The type of a governing predicate (or ``"causal"``) whose complement holds ``t``."""
+    for anc in t.ancestors:
+        w, lem = _word(anc), _lemma(anc)
+        if w in _fr("causal") or lem in _fr("causal"):
+            return "causal"
+        # A strike on supplied weapons is a battlefield report, a conditional clause a premise.
+        if lem in _fr("destroy"):
+            return "destroy"
+        if anc.dep_ == "advcl" and any(_word(c) in {"if", "unless"} for c in anc.children):
+            return "conditional"
+        for f in ("THREATEN", "REQUEST", "REJECT", "ACCUSE"):
+            if f != typ and lem in _fr(f"govern.{f}") and anc.pos_ in {"VERB", "NOUN"}:
+                # "call" as a noun is a governor only as a call *for* something.
+                if anc.pos_ == "NOUN" and not any(_word(c) in {"for", "to", "against"} for c in anc.children):
+                    continue
+                return f
+    return None
+
+
+def _args(t: Token) -> list[Token]:
+    """Objects of a predicate: direct objects and the objects of its prepositions."""
+    out: list[Token] = []
+    for c in t.children:
+        if c.dep_ in {"dobj", "dative", "attr"}:
+            out.append(c)
+        elif c.dep_ in {"prep", "agent"} and _word(c) in {"to", "with", "by", "between", "for"}:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    return out
+
+
+def _subject_actors(v: _View, t: Token) -> list[str]:
+    """Actors of the subject of ``t``'s clause (climbing xcomp/conj to find one)."""
+    x: Token | None = t
+    for _ in range(4):
+        if x is None:
+            break
+        subj = [c for c in x.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj:
+            found = [a for c in subj for a in v.actors_under(c)]
+            if not found and any(_word(c) in _PRONOUN_SUBJECTS for c in subj) and v.context_actor:
+                found = [v.context_actor]
+            return found
+        x = x.head if x.dep_ in {"xcomp", "conj", "advcl", "acomp", "ccomp"} and x.head is not x else None
+    return []
+
+
+def _keep_hit(typ: str, a: int, b: int, v: _View) -> bool:
+    """Whether a cue hit is the act the sentence reports (file offsets ``[a, b)``)."""
+    toks = v.tokens_in(a, b)
+    head = _head_token(toks)
+    if head is None:
+        return True
+    if typ in _EMBEDDED_TYPES and _governor(head, typ):
+        return False
+    lems = {_lemma(t) for t in toks}
+    if typ not in {"REJECT", "ACCUSE"} and _negated_act(head):
+        return False
+    if typ == "CONCEDE" and "offer" in lems:
+        return any(_offer_type(t, v) for t in toks if _lemma(t) == "offer")
+    if typ == "AGREE":
+        deals = [t for t in toks if t.pos_ == "NOUN" and _lemma(t) in _fr("deal") and t.dep_ in _SUBJECTS]
+        if deals and len(toks) > 1 and _head_token(toks) in deals:
+            return any(_deal_terms(t) for t in deals)
+    if typ == "CONSULT":
+        return _contact_ok(toks, v)
+    if typ == "REJECT":
+        return _reject_ok(toks, v)
+    if typ == "ACCUSE":
+        return _accuse_ok(toks, v)
+    if typ == "SUPPORT" and lems & {"solidarity", "support"}:
+        return any(_support_noun_ok(t) for t in toks if _lemma(t) in {"solidarity", "support"})
+    if typ == "COOPERATE" and lems & {"tie", "relationship", "partnership"}:
+        for t in toks:
+            if _lemma(t) in {"tie", "relationship", "partnership"}:
+                return any(v.actors_under(o, with_places=True) for o in _args(t)) or bool(
+                    [c for c in t.children if c.dep_ == "poss" and v.actors_under(c)]
+                )
+    return True
+
+
+def _negated_act(t: Token) -> bool:
+    """A negated predicate, or a noun that is subject or object of one ("the talks had not started")."""
+    if t.pos_ in {"VERB", "AUX"}:
+        return any(c.dep_ == "neg" for c in t.children)
+    if t.dep_ in _SUBJECTS | {"dobj"}:
+        return any(c.dep_ == "neg" for c in t.head.children)
+    return False
+
+
+def _contact_ok(toks: Sequence[Token], v: _View) -> bool:
+    """A contact (visit, call, talk) needs an actor partner; a visit home is domestic."""
+    for t in toks:
+        lem = _lemma(t)
+        if (t.pos_ == "VERB" and lem in _fr("contact.verb")) or (
+            t.pos_ == "NOUN" and lem in _fr("contact.noun") and lem == "visit"
+        ):
+            objs = (
+                _args(t)
+                if lem != "visit"
+                else [*(_args(t)), *(g for c in t.children if _word(c) == "to" for g in c.children)]
+            )
+            if not objs:
+                continue
+            partners = [x for o in objs for x in v.actors_under(o, with_places=True)]
+            if not partners:
+                return False
+            if lem == "visit" and t.pos_ == "VERB":
+                own = _subject_actors(v, t)
+                if own and set(partners) <= set(own):
+                    return False
+    return True
+
+
+def _reject_ok(toks: Sequence[Token], v: _View) -> bool:
+    """Refusing to give information or dismissing a claim rejects no proposal."""
+    for t in toks:
+        lem = _lemma(t)
+        if lem in {"decline", "refuse"}:
+            for c in t.children:
+                if c.dep_ == "xcomp" and _lemma(c) in _fr("undisclosed"):
+                    return False
+            subj = [c for c in t.children if c.dep_ == "nsubj"]
+            if (
+                subj
+                and not any(v.actors_under(c) for c in subj)
+                and all(_word(c) not in _PRONOUN_SUBJECTS and c.pos_ in {"PROPN", "NOUN"} for c in subj)
+            ):
+                return False
+        if lem in {"dismiss", "reject"} and any(
+            c.dep_ == "dobj" and _lemma(c) in _fr("denied") for c in t.children
+        ):
+            return False
+    return True
+
+
+def _accuse_ok(toks: Sequence[Token], v: _View) -> bool:
+    """An accusation needs an accuser: agentless passives about a person and trials are not."""
+    for t in toks:
+        if _lemma(t) in {"accusation", "allegation", "claim"} and _lemma(t.head) in {
+            "deny",
+            "reject",
+            "dismiss",
+        }:
+            return False
+        # "in case of provocations" names a hypothetical, not a culprit.
+        if any(_lemma(a) == "case" and any(_word(c) == "in" for c in [a.head]) for a in t.ancestors):
+            return False
+        if _lemma(t) in {"accuse", "charge"} and t.tag_ == "VBN":
+            passive = t.dep_ in {"acl", "relcl"} or any(c.dep_ == "auxpass" for c in t.children)
+            agent = any(c.dep_ == "agent" for c in t.children)
+            if passive and not agent:
+                return False
+    if any(_lemma(t) in _fr("judicial") for t in v.tokens):
+        # A court judging a soldier: only an explicit state accusation counts.
+        return any(
+            _lemma(t) in {"accuse", "condemn", "blame", "denounce"} and _subject_actors(v, t) for t in toks
+        )
+    return True
+
+
+def _support_noun_ok(t: Token) -> bool:
+    """Backing or solidarity is an act when expressed, earned or shown, not as a feeling."""
+    h = t.head
+    if (
+        h.dep_ == "prep"
+        and _word(h) in {"of", "in"}
+        and _word(h.head) not in {"expression", "show", "statement", "message"}
+    ):
+        return _word(h) == "in" and any(_word(c) == "with" for c in t.children)
+    if any(_word(c) == "with" for c in t.children):
+        return True
+    return _lemma(h) in _fr("support.verb") or _lemma(h) in {"stand", "express"}
+
+
+def _frame_types(v: _View) -> set[str]:
+    """Acts the parse shows although no surface cue names them."""
+    return {typ for typ, _ in frame_hits(v)}
+
+
+def frame_hits(v: _View) -> list[tuple[str, Token]]:
+    """Each act the parse shows, with the token that carries it (for inspection and tests)."""
+    out: list[tuple[str, Token]] = []
+    judicial = any(_lemma(t) in _fr("judicial") for t in v.tokens)
+    for t in v.tokens:
+        lem, w = _lemma(t), _word(t)
+        if (
+            t.pos_ in {"NOUN", "PROPN"}
+            and (lem in _fr("aid.noun") or lem in _fr("aid.head"))
+            and _aid_ok(t, v)
+        ):
+            out.append(("AID", t))
+        if (
+            (lem in _fr("loaded") or w in _fr("loaded"))
+            and t.pos_ != "VERB"
+            and not judicial
+            and _loaded_ok(t, v)
+        ):
+            out.append(("ACCUSE", t))
+        if lem in _fr("legal") and not judicial and _legal_ok(t, v):
+            out.append(("ACCUSE", t))
+        if t.pos_ == "NOUN" and lem in _fr("deal") and _deal_terms(t):
+            out.append(("AGREE", t))
+        if t.pos_ == "NOUN" and lem in _fr("mechanism") and _mechanism_ok(t, v):
+            out.append(("COOPERATE", t))
+        if lem in _fr("conquer") or (t.pos_ == "NOUN" and lem in _fr("conquer.object")):
+            typ = _intent_type(t, v)
+            if typ:
+                out.append((typ, t))
+        if lem in _fr("offer") and not _negated(t):
+            typ = _offer_type(t, v)
+            if typ:
+                out.append((typ, t))
+        if lem in _fr("ready") and t.pos_ == "ADJ" and not _negated(t):
+            talk = [c for c in t.children if c.dep_ == "xcomp" and _lemma(c) in _fr("talk.verb")]
+            if talk and not _negated(talk[0]) and _contact_ok(talk, v):
+                out.append(("CONSULT", t))
+        if lem == "seek" and t.pos_ == "VERB" and not _negated(t):
+            objs = [c for c in t.children if c.dep_ == "dobj"]
+            if objs and not any(_lemma(o) in _fr("conquer.object") for o in objs) and _subject_actors(v, t):
+                out.append(("REQUEST", t))
+        critic = lem in _fr("accuse.verb") and t.pos_ == "VERB" and not _negated(t)
+        if critic and (_subject_actors(v, t) or v.voice_at(t)):
+            out.append(("ACCUSE", t))
+        warns = lem == "warn" and t.pos_ == "VERB" and not _negated(t)
+        against = warns and any(c.dep_ == "prep" and _word(c) == "against" for c in t.children)
+        if against and _subject_actors(v, t):
+            out.append(("THREATEN", t))
+        if lem == "agree" and t.pos_ == "VERB" and not _negated(t) and _subject_actors(v, t):
+            modal = {_word(c) for c in t.children if c.dep_ == "aux"} & {
+                "will",
+                "would",
+                "could",
+                "may",
+                "might",
+            }
+            complement = any(
+                c.dep_ in {"xcomp", "ccomp"} or _word(c) in {"on", "to", "upon"} for c in t.children
+            )
+            if complement and not modal and not _governor(t, "AGREE"):
+                out.append(("AGREE", t))
+        if lem == "advise" and any(c.dep_ == "xcomp" for c in t.children) and _subject_actors(v, t):
+            out.append(("REQUEST", t))
+        if t.pos_ == "NOUN" and lem in _fr("support.noun") and _lemma(t.head) in _fr("support.verb"):
+            mods = {_lemma(c) for c in t.children if c.dep_ in {"amod", "compound"}}
+            backing_for = any(c.dep_ == "prep" and _word(c) == "for" for c in t.children)
+            if (
+                not mods & _fr("aid.modifier")
+                and not backing_for
+                and not _negated(t.head)
+                and t.dep_ == "dobj"
+            ):
+                out.append(("SUPPORT", t))
+    return out
+
+
+def _loaded_ok(t: Token, v: _View) -> bool:
+    """Loaded wording is an accusation in a state actor's voice aimed at someone else."""
+    voice = v.voice_at(t)
+    if not voice:
+        return False
+    others = ({m.actor for m in v.mentions} | set(v.targets)) - set(voice)
+    third = any(_word(x) in {"they", "them", "their", "he", "his", "it", "its"} for x in v.tokens)
+    return bool(others) or third
+
+
+def _aid_ok(t: Token, v: _View) -> bool:
+    """An aid noun is an aid act when transferred, pledged, counted or totalled, and not embedded."""
+    lem = _lemma(t)
+    mods = {_lemma(c) for c in t.children if c.dep_ in {"amod", "compound", "nmod"}}
+    counted = any(c.dep_ == "nummod" or c.ent_type_ in {"MONEY", "CARDINAL"} for c in t.children)
+    money_head = (
+        t.head.dep_ == "prep" and _word(t.head) == "of" and t.head.head.ent_type_ in {"MONEY", "CARDINAL"}
+    )
+    to_actor = any(
+        _word(c) in {"to", "for"} and any(v.actors_under(g) for g in c.children) for c in t.children
+    )
+    if lem in _fr("aid.head") and not (mods & _fr("aid.modifier") or counted or money_head or to_actor):
+        return False
+    if _governor(t, "AID") or _negated(t):
+        return False
+    route = False
+    # Climb from the noun to the predicate it is an argument of.
+    x = t.head if money_head else t
+    for _ in range(4):
+        if x.dep_ in {"conj", "appos", "compound", "pobj", "prep"} and x.head is not x:
+            x = x.head
+            continue
+        break
+    pred = x.head if x.dep_ in {"dobj", "nsubjpass", "nsubj", "attr", "oprd", "dative"} else x
+    if (
+        (x.dep_ in {"dobj", "nsubjpass", "dative"} and _lemma(pred) in _fr("aid.verb"))
+        or (x.dep_ == "nsubj" and _lemma(pred) in _fr("aid.amount"))
+        or (_lemma(x) in _fr("aid.verb") and x.pos_ == "VERB")
+    ):
+        route = True
+    if any(c.dep_ == "acl" and _lemma(c) in _fr("aid.verb") for c in t.children):
+        route = True
+    if not route or _negated(pred):
+        return False
+    return not (pred.pos_ == "VERB" and _governor(pred, "AID"))
+
+
+def _legal_ok(t: Token, v: _View) -> bool:
+    """A charge or criminal case against (or into) the forces, citizens or acts of a state."""
+    if _negated(t) or not (v.mentions or v.targets):
+        return False
+    criminal = any(_word(c).endswith("riminal") for c in t.children)
+    against = any(
+        c.dep_ == "prep" and _word(c) in {"against", "into"} for c in [*t.children, *t.head.children]
+    )
+    if t.pos_ == "VERB":
+        return _lemma(t) != "investigate" or against
+    return criminal or (against and _lemma(t) not in {"case", "suspect"})
+
+
+def _deal_terms(t: Token) -> bool:
+    """A definite deal as subject of a clause that is not a failure: the clause states its terms."""
+    if t.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    if not any(c.dep_ in {"det", "poss"} and _word(c) not in {"a", "an", "no", "any"} for c in t.children):
+        return False
+    h = t.head
+    if h.pos_ not in {"VERB", "AUX"} or _negated(h):
+        return False
+    if t.dep_ == "nsubjpass":
+        # "after the deal was signed" dates another event; it reports no agreement.
+        timing = h.dep_ in {"advcl", "pcomp"} and any(
+            _word(c) in {"after", "before", "since", "until", "when", "as"} for c in h.children
+        )
+        return _lemma(h) in _fr("deal.made") and not timing
+    return _lemma(h) in _fr("deal.terms")
+
+
+def _mechanism_ok(t: Token, v: _View) -> bool:
+    """A joint body set up or staffed by several actors."""
+    if t.dep_ not in {"nsubjpass", "dobj"} or _lemma(t.head) not in _fr("establish"):
+        return False
+    return len({m.actor for m in v.mentions} | set(v.targets)) >= 2
+
+
+def _intent_type(t: Token, v: _View) -> str | None:
+    """THREATEN for taking land or striking back as an announced intention; ACCUSE if ascribed."""
+    pred = t if t.pos_ in {"VERB", "AUX"} else t.head
+    if t.pos_ == "NOUN" and (t.dep_ != "dobj" or _lemma(pred) not in _fr("conquer.verb")):
+        return None
+    if _negated(pred) or any(_lemma(a) in {"deny", "denial"} for a in pred.ancestors):
+        return None
+    marks = {_lemma(c) for c in pred.children if c.dep_ == "aux"} | {_lemma(pred)}
+    if pred.dep_ == "xcomp":
+        marks.add(_lemma(pred.head))
+    if not marks & _fr("intent"):
+        return None
+    if (
+        t.pos_ == "NOUN"
+        and _lemma(t) in {"response", "strike", "strikes"}
+        and not any(
+            _lemma(c) in {"military", "immediate", "retaliatory", "harsh", "tough"} for c in t.children
+        )
+    ):
+        return None
+    own = _subject_actors(v, pred)
+    if not own and not any(_word(c) in {"we", "our"} for c in pred.children):
+        return None
+    voice = v.voice_at(t)
+    if voice and own and not set(voice) & set(own):
+        return "ACCUSE"
+    return "THREATEN"
+
+
+def _offer_type(t: Token, v: _View) -> str | None:
+    """A party's offer concedes; a mediator's proposal is a consultation.
+
+    What is offered has to be a concession or a settlement (a swap, a person, a ceasefire, a
+    deal), not an assessment, a chance or a domestic measure.
+    """
+    if t.pos_ == "VERB":
+        objs = [c for c in t.children if c.dep_ == "dobj"]
+        swap = any(
+            c.dep_ == "prep"
+            and _word(c) in {"in", "for"}
+            and any(_lemma(g) in {"exchange", "return"} or g.ent_type_ == "PERSON" for g in c.children)
+            for c in t.children
+        )
+        if not swap and not any(_lemma(o) in _fr("concession") or o.pos_ == "PROPN" for o in objs):
+            return None
+        who = _subject_actors(v, t)
+    elif t.pos_ == "NOUN" and t.dep_ in {"dobj", "nsubjpass", "nsubj"}:
+        who = [a for c in t.children if c.dep_ == "poss" for a in v.actors_under(c)]
+        if not who and t.dep_ == "dobj" and not any(c.dep_ == "poss" for c in t.children):
+            who = _subject_actors(v, t.head)
+    else:
+        return None
+    if not who:
+        return None
+    mediators = {m.replace("_", " ") for m in _fr("mediator.actor")}
+    return "CONSULT" if who[0].lower() in mediators else "CONCEDE"
+
+
+# ---------------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -117,28 +664,39 @@ def extract(
 ) -> Iterator[Diplomacy]:
     """Diplomacy items of one article, in text order."""
     text = parsed.text
+    doc = parsed.doc
     spans = sentence_spans(text, parsed.article.body_start)
-    people = learn_people(text, [(e.start_char, e.end_char) for e in parsed.doc.ents if e.label_ == "PERSON"])
+    people = learn_people(text, [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"])
     rules = cue_rules()
     ctx = _Context()
     own: list[tuple[Mention, ...]] = []
     for s, e in spans:
         own.append(tuple(find_mentions(text, s, e, people=people)))
+    voices = _statement_voices(statements, people)
     for i, (s, e) in enumerate(spans):
         sent = text[s:e]
         mentions = own[i]
         actors = list(dedupe(m.actor for m in mentions))
-        types = rules.classify(sent)
+        view = _view(doc, text, s, e, mentions, people, voices, ctx)
+        quote_voice = _quote_speaker(text, spans, own, i, context_window)
+        if quote_voice and not any(a <= s < b for a, b, _ in view.voices):
+            view.voices.append((s, e, quote_voice))
+        hits = [(t, k, s + a, s + b) for t, k, a, b in rules.matches(sent)]
+        kept = [(t, k, a, b) for t, k, a, b in hits if k == "block" or _keep_hit(t, a, b, view)]
+        types = combine(kept, _frame_types(view))
         actors = _resolve(sent, actors, mentions, ctx, statements, s, e, people)
         if "CONSULT" not in types and len(actors) > 1 and _tells_state(sent, s, mentions):
-            types = ["CONSULT", *types]
+            types = [t for t in TYPES if t in {"CONSULT", *types}]
         if types and not actors:
-            actors = list(_quote_speaker(text, spans, own, i, context_window))
+            actors = list(quote_voice)
+        if not actors and "ACCUSE" in types:
+            actors = list(view.targets)
         if types and not actors and i > 0 and ctx.history and ctx.history[-1]:
             actors = list(ctx.history[-1])
         _update(ctx, mentions, tuple(actors))
         if not types or not actors:
             continue
+        voiced = [a for _, _, vs in view.voices if vs for a in vs] if set(types) & _VOICE_TYPES else []
         place = find_place(text, s, e)
         if place is None and types[0] in _PLACE_TYPES and _TALKS_RE.search(sent):
             place = ctx.last_place
@@ -151,8 +709,43 @@ def extract(
         ):
             ctx.deal_actors = tuple(actors)
         for t in types:
-            yield Diplomacy(t, tuple(actors), place if t in _PLACE_TYPES or place else None,
-                            sent, s, e, _status(t, sent))
+            who = tuple(dedupe([*voiced, *actors])) if t in _VOICE_TYPES else tuple(actors)
+            if t == "ACCUSE":
+                # The accused may be named only by a demonym ("the Russian offensive").
+                who = tuple(dedupe([*who, *view.targets]))
+            yield Diplomacy(
+                t, who, place if t in _PLACE_TYPES or place else None, sent, s, e, _status(t, sent)
+            )
+
+
+def _statement_voices(
+    statements: Sequence[Statement], people: dict[str, str]
+) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Each statement's span with the actors its speaker acts for."""
+    out = []
+    for st in statements:
+        who = f"{st.speaker or ''} {st.role or ''}".strip()
+        actors = tuple(dedupe(m.actor for m in find_mentions(who, 0, len(who), people=people))) if who else ()
+        out.append((st.start, st.end, actors))
+    return out
+
+
+def _view(
+    doc: object,
+    text: str,
+    s: int,
+    e: int,
+    mentions: Sequence[Mention],
+    people: dict[str, str],
+    voices: Sequence[tuple[int, int, tuple[str, ...]]],
+    ctx: _Context,
+) -> _View:
+    span: Span | None = doc.char_span(s, e, alignment_mode="expand")  # type: ignore[attr-defined]
+    tokens: Sequence[Token] = list(span) if span is not None else []
+    here = [(a, b, v) for a, b, v in voices if a < e and b > s and v]
+    # Any demonym names the state an accusation is aimed at, agent noun or not.
+    targets = tuple(dedupe(a for t in tokens if t.pos_ == "ADJ" and (a := known_demonym(t.text)) is not None))
+    return _View(text, s, e, tokens, mentions, people, here, ctx.last_official, targets)
 
 
 def _tells_state(sent: str, s: int, mentions: Sequence[Mention]) -> bool:

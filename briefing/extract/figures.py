@@ -12,7 +12,10 @@ which of them are figures and fills in the rest from the dependency parse:
   a bare number (``22 were wounded``) borrows the noun of the figure before it;
 * ``per``: the denominator of a rate (``40,000 per day``);
 * ``source``: the speaker of a statement whose quote holds the figure, else an attribution in
-  the sentence (``according to UNHCR``, ``a Ukrainian official said``).
+  the sentence (``according to UNHCR``, ``a Ukrainian official said``); pronouns and definite
+  titles are resolved to the person or body the article names, or left null;
+* a count in a quote that repeats one just reported is referential and dropped; an amount
+  converted in brackets (``€2.5 billion ($2.5bn)``) is a figure measuring the same thing.
 
 Vague quantities (``several thousand``, ``dozens of``) are emitted with ``vague=True`` and
 no value.  Word lists and thresholds are in ``briefing/lexicons`` (``figure_*``).
@@ -144,13 +147,24 @@ class _Lex:
     time_markers: frozenset[str]
     name_cues: frozenset[str]
     humans: frozenset[str]
+    demonyms: frozenset[str]
+    human_suffixes: tuple[tuple[str, int], ...]
+    not_human: frozenset[str]
+    who_relatives: frozenset[str]
+    member_nouns: frozenset[str]
+    group_members: frozenset[str]
+    hyphen_people: frozenset[str]
     referential_nouns: frozenset[str]
     casualty_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     unit_nouns: dict[str, str]
     measure_modifiers: frozenset[str]
+    compound_heads: frozenset[str]
+    compound_skip: frozenset[str]
     name_units: frozenset[str]
     vague_need_noun: frozenset[str]
+    not_hyphen: frozenset[str]
+    not_next: frozenset[str]
     knobs: dict[str, Any]
 
 
@@ -163,6 +177,8 @@ def _lex() -> _Lex:
     quals.sort(key=lambda q: len(q[0]), reverse=True)
     units = load_json("units.json")
     vague = load_json("figure_vague.json")
+    hrules = load_json("figure_human_rules.json")
+    notq = load_json("figure_not_quantities.json")
     return _Lex(
         qualifiers=tuple(quals),
         time_units=load_set("figure_time_units.txt"),
@@ -170,15 +186,78 @@ def _lex() -> _Lex:
         time_markers=load_set("figure_time_markers.txt"),
         name_cues=load_set("figure_name_cues.txt"),
         humans=load_set("figure_human_nouns.txt"),
+        demonyms=load_set("figure_demonyms.txt"),
+        human_suffixes=tuple(sorted(hrules["suffixes"].items(), key=lambda kv: -len(kv[0]))),
+        not_human=frozenset(w.lower() for w in hrules["not"]),
+        who_relatives=frozenset(hrules["who_relatives"]),
+        member_nouns=frozenset(hrules["member_nouns"]),
+        group_members=frozenset(w.lower() for w in hrules["group_members"]),
+        hyphen_people=frozenset(hrules["hyphen_people"]),
         referential_nouns=load_set("figure_referential_nouns.txt"),
         casualty_verbs=load_set("figure_casualty_verbs.txt"),
         reporting_verbs=load_set("reporting_verbs.txt"),
         unit_nouns={k.lower(): v for k, v in units["nouns"].items()},
         measure_modifiers=frozenset(units["measure_modifiers"]),
+        compound_heads=frozenset(units["compound_heads"]),
+        compound_skip=frozenset(w.lower() for w in units["compound_skip"]),
         name_units=frozenset(units["name_units"]),
         vague_need_noun=frozenset(vague["need_noun"]),
+        not_hyphen=frozenset(notq["hyphen_words"]),
+        not_next=frozenset(notq["next_words"]),
         knobs=load_json("figure_knobs.json"),
     )
+
+
+def _singulars(word: str) -> list[str]:
+    """Singular forms a plural may come from; the lemmatiser misses rare and hyphenated
+    plurals ("servicemembers", "asylum-seekers")."""
+    out = []
+    if word.endswith("ies") and len(word) > 4:
+        out.append(word[:-3] + "y")
+    if word.endswith("men"):
+        out.append(word[:-3] + "man")
+    if word.endswith("ves"):
+        out += [word[:-3] + "f", word[:-3] + "fe"]
+    if word.endswith("es"):
+        out.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        out.append(word[:-1])
+    return out
+
+
+@dataclass(frozen=True)
+class _SourceLex:
+    person_pronouns: frozenset[str]
+    group_pronouns: frozenset[str]
+    nouns_alt: str
+    synonyms: dict[str, str]
+    stop: frozenset[str]
+    min_overlap: int
+    reporting_nouns: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _source_lex() -> _SourceLex:
+    data = load_json("figure_sources.json")
+    return _SourceLex(
+        person_pronouns=frozenset(data["person_pronouns"]),
+        group_pronouns=frozenset(data["group_pronouns"]),
+        nouns_alt="|".join(re.escape(w) for w in sorted(data["source_nouns"], key=len, reverse=True)),
+        synonyms=dict(data["title_synonyms"]),
+        stop=frozenset(data["stop"]),
+        min_overlap=int(data["min_overlap"]),
+        reporting_nouns=frozenset(data["reporting_nouns"]),
+    )
+
+
+def _content_words(text: str, lex: _SourceLex) -> list[str]:
+    """Lowercase content words with possessives cut and title words folded."""
+    out = []
+    for w in re.findall(r"[\w-]+", re.sub(r"['’]s\b", " ", text.lower())):
+        if w in lex.stop:
+            continue
+        out.append(lex.synonyms.get(w, w))
+    return out
 
 
 @dataclass
@@ -209,6 +288,12 @@ class _Extractor:
         # Nouns of earlier figures, for bare numbers that leave the noun out ("22 were wounded").
         self.recent: list[tuple[int, Token, str | None]] = []
         self.skip: range = range(0)
+        self.last: Figure | None = None
+        self.values: list[tuple[float, int]] = []
+        self._people_cache: list[Span] | None = None
+        self._contexts: list[tuple[str, int, set[str]]] | None = None
+        # Definite titles already resolved to a name, which later titles may match.
+        self._resolved: dict[str, str] = {}
 
     # ------------------------------------------------------------------ driver
     def run(self) -> Iterator[Figure]:
@@ -240,22 +325,68 @@ class _Extractor:
         if qstart is not None:
             start = s0 + qstart
         if expr.value is not None and counted.noun is not None:
+            if self._restated(si, expr, counted.noun, start, end, stext):
+                return None
             self.recent.append((si, counted.noun, counted.unit))
-        return Figure(
+            self.values.append((expr.value, counted.noun.i))
+        what, per, source = counted.what, self._per(span, counted.noun), self._source(start, end, span, sent)
+        conv = self._converted(stext, expr, sent.start_char)
+        if conv is not None:
+            # The same amount in other units measures what the figure before it measures.
+            what, per, source = conv.what or what, per or conv.per, source or conv.source
+        fig = Figure(
             text=self.file_text[start:end],
             value=expr.value,
             value_max=expr.value_max,
             unit=counted.unit,
-            what=counted.what,
+            what=what,
             qualifier=None if expr.vague else qualifier,
-            per=self._per(span, counted.noun),
-            source=self._source(start, end, span, sent),
+            per=per,
+            source=source,
             start=start,
             end=end,
             sent_start=sent.start_char,
             sent_end=sent.end_char,
             vague=expr.vague,
         )
+        self.last = fig
+        return fig
+
+    def _restated(self, si: int, expr: NumberExpr, noun: Token, start: int, end: int, stext: str) -> bool:
+        """A quote repeating a count the article has just reported ("Two U.S. citizens died"
+        ... "We can confirm the deaths of two U.S. citizens") points back at it: the spec's
+        referential numerals.  Same value, same counted noun, a few sentences back."""
+        quoted = any(st.direct and st.start <= start and end <= st.end for st in self.statements)
+        if not quoted:
+            s0 = start - (self.doc[noun.i].sent.start_char if noun is not None else start)
+            quoted = sum(stext[:s0].count(q) for q in ('"', "“")) > sum(stext[:s0].count(q) for q in ("”",))
+        if not quoted:
+            return False
+        window = self.lex.knobs["restated_window_sents"]
+        lemma = noun.lemma_.lower()
+        for rsi, rnoun, _ in reversed(self.recent):
+            if si - rsi > window:
+                break
+            if rnoun.lemma_.lower() == lemma and self._value_of(rnoun) == expr.value:
+                return True
+        return False
+
+    def _value_of(self, noun: Token) -> float | None:
+        """The value of the earlier figure that counted ``noun``."""
+        for v, n in self.values:
+            if n == noun.i:
+                return v
+        return None
+
+    def _converted(self, stext: str, expr: NumberExpr, s0: int) -> Figure | None:
+        """The figure an amount in brackets converts: "€2.5 billion ($2.5bn)"."""
+        m = re.search(
+            r"\s*[(\[]\s*(?:about|around|roughly|some|nearly|approximately|or)?\s*$", stext[: expr.start]
+        )
+        if m is None or self.last is None or expr.vague:
+            return None
+        gap = s0 + m.start() - self.last.end
+        return self.last if 0 <= gap <= 12 else None
 
     # ------------------------------------------------------------------ qualifier
     def _qualifier(self, stext: str, expr: NumberExpr, span: Span) -> tuple[str | None, int | None]:
@@ -437,9 +568,21 @@ class _Extractor:
         if re.search(r"[+/×]\s?$", before) or re.match(r"\s?[+/×]", after):
             return True
         # Enumerations and references in brackets: "(1)", "[3]".
-        if re.search(r"[(\[]\s*$", before) and re.match(r"\s*[)\]]", after):
+        # A converted amount in brackets ("€2.5 billion ($2.5bn)") is a figure of its own.
+        if (
+            re.search(r"[(\[]\s*$", before)
+            and re.match(r"\s*[)\]]", after)
+            and not (expr.currency or expr.percent or expr.scaled or expr.unit)
+            and not (nxt is not None and nxt.lower_ in lex.unit_nouns)
+        ):
             return True
         if expr.unit in lex.name_units or expr.hyphen_word in lex.name_units:
+            return True
+        # Descriptions and temperatures: "a 24-page indictment", "a two-time medalist",
+        # "40.3 degrees Celsius".
+        if expr.hyphen_word in lex.not_hyphen and expr.currency is None and not expr.percent:
+            return True
+        if (nxt_l in lex.not_next or re.match(r"\s?°", after)) and expr.currency is None and not expr.percent:
             return True
         # Fractions need to take a part of something: "one fifth of capacity", "cut by half";
         # "the latter half of his rule", "a third round" are not figures.
@@ -620,11 +763,58 @@ class _Extractor:
         return None
 
     def _is_human(self, noun: Token) -> bool:
-        low = noun.lower_
-        if low in self.lex.humans or noun.lemma_.lower() in self.lex.humans:
+        """Whether ``noun`` names people: from the word itself (a broad lexicon of roles,
+        kinship, ranks and demonyms, and person-making suffixes) or from how the sentence
+        treats it (``commanders who ...``, a casualty verb, names in apposition)."""
+        lex = self.lex
+        low = noun.lower_.replace("’", "'")
+        forms = {low, noun.lemma_.lower(), *_singulars(low)}
+        if low in lex.member_nouns or noun.lemma_.lower() in lex.member_nouns:
+            return not self._member_of_states(noun)
+        if forms & lex.humans or low in lex.demonyms:
             return True
         # Plural nationality nouns: "Ukrainians", "Syrians".
-        return noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS")
+        if noun.ent_type_ == "NORP" and noun.tag_ in ("NNS", "NNPS"):
+            return True
+        if noun.pos_ not in ("NOUN", "PROPN") or not (forms - lex.not_human) or forms & lex.not_human:
+            return False
+        if any(f.endswith(suf) and len(f) >= n for f in forms for suf, n in lex.human_suffixes):
+            return True
+        return self._human_by_context(noun)
+
+    def _human_by_context(self, noun: Token) -> bool:
+        """Sentence cues that the counted noun is people, whatever the noun."""
+        for c in noun.children:
+            # "92 commanders who ...": a "who" relative clause only attaches to people.
+            # The pronoun must open the clause right after the noun, else it may belong to a
+            # noun further on ("cases of hostages whose ...").
+            rel = c.left_edge
+            if (
+                c.dep_ == "relcl"
+                and rel.lower_ in self.lex.who_relatives
+                and all(t.is_punct for t in self.doc[noun.i + 1 : rel.i])
+            ):
+                return True
+            # "Three guys, Edward, Emile and Bryan": persons named in apposition.
+            if c.dep_ == "appos" and c.ent_type_ == "PERSON":
+                return True
+        # "two ... were killed", "killed 40 ...": only people (and animals) die.
+        verb = noun.head
+        return (
+            noun.dep_ in ("nsubj", "nsubjpass", "dobj")
+            and verb.pos_ == "VERB"
+            and verb.lemma_.lower() in ("kill", "die", "wound", "injure")
+        )
+
+    def _member_of_states(self, noun: Token) -> bool:
+        """Whether "members" are states: the group named with them is a bloc of states
+        ("the bloc's 27 members", "30 NATO members", "members of the EU")."""
+        near = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+        obj = self._of_object(noun)
+        if obj is not None:
+            near.append(obj)
+        words = {t.lower_ for n in near for t in n.subtree}
+        return bool(words & self.lex.group_members)
 
     # ------------------------------------------------------------------ unit and what
     def _unit_of_noun(self, noun: Token) -> str:
@@ -644,11 +834,26 @@ class _Extractor:
             # The lemmatiser sometimes garbles rare plurals ("graves" -> "graf"): trust it only
             # when the plural is built on the lemma, else drop the plural "s".
             regular = low.startswith(lemma) or (lemma.endswith("y") and low == lemma[:-1] + "ies")
-            if not regular and low.endswith("s"):
-                return low[:-1]
-            return lemma
+            unit = low[:-1] if not regular and low.endswith("s") else lemma
+            return self._compound_unit(noun, unit)
         # Proper-noun plurals are not lemmatised: "Rocket Systems" -> "system".
         return low[:-1] if noun.tag_ == "NNPS" and low.endswith("s") else low
+
+    def _compound_unit(self, noun: Token, unit: str) -> str:
+        """A generic head keeps the word that classifies it: "dump" alone does not say what
+        was counted, "ammunition dump" does ("criminal case", "command post")."""
+        if unit not in self.lex.compound_heads or noun.i == 0:
+            return unit
+        mod = self.doc[noun.i - 1]
+        if (
+            mod.head.i == noun.i
+            and mod.dep_ in ("compound", "amod")
+            and mod.pos_ in ("NOUN", "ADJ")
+            and mod.lower_ not in self.lex.compound_skip
+            and not mod.is_title
+        ):
+            return f"{mod.lower_} {unit}"
+        return unit
 
     def _counted(self, si: int, expr: NumberExpr, span: Span) -> _Counted | None:
         head = self._head(span)
@@ -689,8 +894,14 @@ class _Extractor:
             after = next((t.i for t in doc[span.end :] if t.idx >= chain_end), len(doc))
             target = self._head_noun(span, after=after) or head.head
             base = self._phrase(target, span) if target is not None else None
+            # Where the phrase names the measure itself ("members of the ... detachment",
+            # "length of the ... bridge"), the hyphenated words would repeat it.
+            self.skip = range(min(self.skip.start, span.start), max(self.skip.stop, after))
+            bare = self._phrase(target, span) if target is not None else None
             if word == "way":
-                return _Counted(None, "party", f"parties to the {base}" if base else None)
+                return _Counted(None, "party", f"parties to the {bare}" if bare else None)
+            if word in self.lex.hyphen_people:
+                return _Counted(None, "people", f"members of the {bare}" if bare else None)
             if word in ("long", "wide", "high", "deep"):
                 return _Counted(None, expr.unit, base)
             unit_word = self.lex.unit_nouns.get(word, word)
@@ -699,9 +910,10 @@ class _Extractor:
                 dim = {"long": "length", "wide": "width", "high": "height", "deep": "depth", "tall": "height"}
                 m = re.match(r"-\w+-(\w+)", self.text[span.end_char : span.end_char + 30])
                 assert m is not None
-                return _Counted(None, unit_word, f"{dim[m.group(1)]} of the {base}" if base else None)
+                return _Counted(None, unit_word, f"{dim[m.group(1)]} of the {bare}" if bare else None)
             if word in ("member", "nation", "country", "state", "party"):
-                return _Counted(None, unit_word, f"{word}s of the {base}" if base else word)
+                plural = "countries" if word == "country" else f"{word}s"
+                return _Counted(None, unit_word, f"{plural} of the {base}" if base else word)
             return _Counted(None, unit_word, base or word)
         if expr.unit:
             return _Counted(None, expr.unit, self._context_what(head, span))
@@ -927,27 +1139,196 @@ class _Extractor:
     def _source(self, start: int, end: int, span: Span, sent: Span) -> str | None:
         for st in self.statements:
             if st.start <= start and end <= st.end and st.speaker:
-                return st.speaker
+                return self._tidy_source(st.speaker, st.start)
         # "According to the World Food Programme".
         for t in sent:
             if t.lower_ == "according" and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
                 obj = next((c for c in self.doc[t.i + 1].children if c.dep_ == "pobj"), None)
                 if obj is not None:
-                    return self._name(obj)
+                    return self._tidy_source(self._name(obj), obj.idx)
         # A reporting verb governing the number: "A Ukrainian official said at least 5,000 ...".
         node: Token | None = self._head(span)
         steps = 0
         while node is not None and steps < 12:
+            # "citing a minister's remarks that ...": the owner of a reporting noun.
+            if node.pos_ == "NOUN" and node.lower_ in _source_lex().reporting_nouns and node.i < span.start:
+                owner = next((c for c in node.children if c.dep_ == "poss"), None)
+                if owner is None:
+                    owner = next(
+                        (
+                            g
+                            for c in node.children
+                            if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from", "of")
+                            for g in c.children
+                            if g.dep_ == "pobj" and g.i < span.start
+                        ),
+                        None,
+                    )
+                if owner is not None and owner.pos_ != "PRON":
+                    return self._tidy_source(self._name(owner), owner.idx)
             if node.pos_ in ("VERB", "AUX") and node.lemma_.lower() in self.lex.reporting_verbs:
                 subj = self._subject(node)
+                # "the UN, which said ...": the relative pronoun stands for the noun it follows.
+                if subj is not None and subj.tag_ in ("WDT", "WP") and node.dep_ == "relcl":
+                    subj = node.head
                 if subj is not None and not (subj.left_edge.i <= span.start <= subj.right_edge.i):
-                    return self._name(subj)
+                    return self._tidy_source(self._name(subj), subj.idx)
             if node.head.i == node.i:
                 break
             node = node.head
             steps += 1
-        # "..., AFP reported" after a quote: the sentence root.
         return None
+
+    def _tidy_source(self, src: str, pos: int) -> str | None:
+        """The source as a reader would name it: pronouns and definite descriptions resolved
+        to the person or body the article names, the owner of "data from ...", and no bare
+        pronoun or stray number."""
+        lex = _source_lex()
+        text = re.sub(r"['’]s$", "", src.strip())
+        low = text.lower()
+        if low in lex.person_pronouns or low in lex.group_pronouns:
+            return self._resolve_pronoun(low in lex.person_pronouns, pos)
+        if re.search(r"\d", text) and not re.search(r"[A-Z]", text):
+            return None
+        # "data from the Russian Defense Ministry", "the ministry's briefing".
+        adj = r"(?:the\s+|new\s+|latest\s+|daily\s+|official\s+)*"
+        m = re.match(rf"^{adj}(?:{lex.nouns_alt})\s+(?:from|by|of)\s+(.+)$", text, re.I)
+        if m is None:
+            m = re.match(rf"^(.+?)['’]s?\s+{adj}(?:{lex.nouns_alt})$", text, re.I)
+        if m is not None:
+            return self._tidy_source(m.group(1), pos)
+        # "the head of the European Council Charles Michel": the name, not the title.
+        for ent in self._people():
+            name = re.sub(r"['’]s$", "", ent.text)
+            lead = text.split(name)[0] if name in text else ""
+            # Only after a description ("the head of the European Council Charles Michel",
+            # "central bank governor Kyrylo Shevchenko"), not inside a longer name.
+            if name != text and re.search(r"(?:^|\s)(?:[a-z]\S*|The)\s", lead):
+                return name
+        if low.startswith("the "):
+            return self._described_person(text, pos) or text
+        return text
+
+    def _resolve_pronoun(self, person: bool, pos: int) -> str | None:
+        """A pronoun source: the latest earlier named speaker of its kind, else the latest
+        earlier name of its kind; else no source rather than a bare pronoun."""
+        people = {re.sub(r"['’]s$", "", e.text) for e in self._people()}
+        lex = _source_lex()
+        for st in sorted(self.statements, key=lambda st: st.start, reverse=True):
+            sp = st.speaker
+            if st.start >= pos or not sp or sp.lower() in lex.person_pronouns | lex.group_pronouns:
+                continue
+            if sp.lower().startswith("the "):
+                # "the head of the committee said ... he added": the title's person, if known.
+                sp = self._described_person(sp, st.start) or sp
+            if sp[:1].islower() or sp.lower().startswith(("the ", "a ", "an ")):
+                continue
+            if (sp in people or any(sp in p or p in sp for p in people)) == person:
+                return sp
+        want = ("PERSON",) if person else ("ORG", "GPE", "NORP")
+        for ent in reversed(self.doc.ents):
+            if ent.end_char <= pos and ent.label_ in want:
+                return re.sub(r"['’]s$", "", ent.text)
+        return None
+
+    def _people(self) -> list[Span]:
+        if self._people_cache is None:
+            self._people_cache = [e for e in self.doc.ents if e.label_ == "PERSON" and len(e) >= 2]
+        return self._people_cache
+
+    def _described_person(self, desc: str, pos: int) -> str | None:
+        """The named person a definite description stands for: "the Investigative Committee
+        chief" is the person the article introduces as "the head of Russia's Investigative
+        Committee, Alexander Bastrykin".  Matched on shared words (title words folded), the
+        title word required; the nearest earlier mention wins ties."""
+        lex = _source_lex()
+        words = _content_words(desc, lex)
+        if len(words) < 2:
+            return None
+        head_part = re.split(r"\s+of\s+", desc, maxsplit=1)[0]
+        title = _content_words(head_part, lex)
+        title_word = title[-1] if title else None
+        best: tuple[int, int, str] | None = None
+        contexts = self._title_contexts() + [
+            (name, 0, set(_content_words(d, lex))) for d, name in self._resolved.items()
+        ]
+        for name, at, ctx in contexts:
+            shared = set(words) & ctx
+            if title_word not in ctx or len(shared) < lex.min_overlap:
+                continue
+            key = (len(shared), -abs(pos - at) if at <= pos else -10 * abs(pos - at))
+            if best is None or key > best[:2]:
+                best = (*key, name)
+        if best is not None:
+            return best[2]
+        if desc in self._resolved:
+            return self._resolved[desc]
+        # A title first and the bare name later ("the head of Russia's Investigative Committee
+        # said ... Alexander Bastrykin told ..."): a reader takes the one named speaker the
+        # article never introduces with a title of their own to be the person described.
+        if title_word not in self._titles():
+            return None
+        described = {name for name, _, ctx in self._title_contexts() if ctx}
+        people = {re.sub(r"['’]s$", "", e.text) for e in self._people()}
+        bare = {
+            st.speaker
+            for st in self.statements
+            if st.speaker in people and not st.role and st.speaker not in described
+        }
+        if len(bare) != 1:
+            return None
+        name = next(iter(bare))
+        # The title must come first, with the name shortly after it, and the name must be the
+        # next speaker the article names: a title used after a name ("Putin said ... the
+        # defence minister said") is someone else.
+        first_desc = min([st.start for st in self.statements if st.speaker == desc] + [pos])
+        first_name = self.text.find(name)
+        window = self.lex.knobs["title_name_window_chars"]
+        if not 0 <= first_name - first_desc <= window:
+            return None
+        later = [st for st in sorted(self.statements, key=lambda st: st.start) if st.start > first_desc]
+        for st in later:
+            sp = st.speaker or ""
+            if sp == name:
+                self._resolved[desc] = name
+                return name
+            if sp == desc or sp.lower() in lex.person_pronouns or sp[:1].islower():
+                continue
+            return None
+        return None
+
+    def _titles(self) -> frozenset[str]:
+        lex = _source_lex()
+        return frozenset(lex.synonyms.get(w, w) for w in load_set("speaker_titles.txt"))
+
+    def _title_contexts(self) -> list[tuple[str, int, set[str]]]:
+        """Each named person with the words the article uses to describe them: titles before
+        the name, an apposition either side, and the roles statements give them."""
+        if self._contexts is not None:
+            return self._contexts
+        lex = _source_lex()
+        out: list[tuple[str, int, set[str]]] = []
+        for ent in self._people():
+            name = re.sub(r"['’]s$", "", ent.text)
+            root = ent.root
+            toks = [t for t in root.subtree if not (ent.start <= t.i < ent.end) and t.dep_ != "relcl"]
+            if root.dep_ == "appos":
+                toks += [t for t in root.head.subtree if not (ent.start <= t.i < ent.end)]
+            # Titles the parser left outside the name's subtree: "Investigative Committee chief X".
+            k = ent.start - 1
+            while k >= ent.sent.start and (
+                self.doc[k].pos_ in ("PROPN", "NOUN") or self.doc[k].tag_ == "POS"
+            ):
+                toks.append(self.doc[k])
+                k -= 1
+            words = set(_content_words(" ".join(t.text for t in toks[:40]), lex))
+            if words:
+                out.append((name, ent.start_char, words))
+        for st in self.statements:
+            if st.speaker and st.role:
+                out.append((st.speaker, st.start, set(_content_words(st.role, lex))))
+        self._contexts = out
+        return out
 
     def _subject(self, verb: Token) -> Token | None:
         for _ in range(3):
@@ -963,11 +1344,14 @@ class _Extractor:
     def _name(self, tok: Token) -> str:
         low = tok.lower_
         if low in _PRONOUNS_PERSON or low in _PRONOUNS_GROUP:
-            want = ("PERSON",) if low in _PRONOUNS_PERSON else ("ORG", "GPE", "NORP")
-            for ent in reversed(self.doc.ents):
-                if ent.end <= tok.i and ent.label_ in want:
-                    return ent.text
-            return tok.text
+            return low
+        # "Russia's foreign minister, Sergei Lavrov": the name in apposition.
+        if tok.pos_ == "NOUN":
+            named = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+            if named is not None:
+                ent = next((e for e in self.doc.ents if e.start <= named.i < e.end), None)
+                if ent is not None:
+                    return re.sub(r"['’]s$", "", ent.text)
         # The name without trailing clauses and appositions: stop at the first comma, bracket
         # or relative pronoun after the head ("Samantha Power, the administrator of ...").
         out: list[Token] = []

@@ -69,25 +69,39 @@ def _trimmed(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+def _mark_len(text: str, i: int, pe: int) -> int:
+    """Length of a double quotation mark at ``i`` (0 if none).  Two apostrophes ``''`` are one
+    straight double mark: some wire copy (the NYT feed) writes quotes as ``''...''``."""
+    ch = text[i]
+    if ch == "'" and i + 1 < pe and text[i + 1] == "'":
+        return 2
+    return 1 if ch in OPEN_DOUBLE or ch in CLOSE_DOUBLE or ch == STRAIGHT else 0
+
+
 def _double_quotes(text: str, ps: int, pe: int) -> Iterator[Quote]:
-    i, open_at = ps, -1
+    i, open_at, open_len = ps, -1, 1
     while i < pe:
+        n = _mark_len(text, i, pe)
+        if not n:
+            i += 1
+            continue
         ch = text[i]
+        straight = ch == STRAIGHT or n == 2
         opening_context = open_at < 0 and _is_open_straight(text, i, ps)
         # A closing mark where only an opening one makes sense (paragraph start, after a space)
         # is a typo for an opening mark.
-        if ch in OPEN_DOUBLE or ((ch == STRAIGHT or ch in CLOSE_DOUBLE) and opening_context
-                                 and i + 1 < pe and not text[i + 1].isspace()):
+        if ch in OPEN_DOUBLE or ((straight or ch in CLOSE_DOUBLE) and opening_context
+                                 and i + n < pe and not text[i + n].isspace()):
             # A second opening mark while one is open: the first was never closed; restart here.
-            open_at = i
-        elif (ch in CLOSE_DOUBLE or ch == STRAIGHT) and open_at >= 0:
-            s, e = _trimmed(text, open_at + 1, i)
+            open_at, open_len = i, n
+        elif (ch in CLOSE_DOUBLE or straight) and open_at >= 0:
+            s, e = _trimmed(text, open_at + open_len, i)
             if e > s:
-                yield Quote(open_at, i + 1, s, e, True, ps)
+                yield Quote(open_at, i + n, s, e, True, ps)
             open_at = -1
-        i += 1
+        i += n
     if open_at >= 0:
-        s, e = _trimmed(text, open_at + 1, pe)
+        s, e = _trimmed(text, open_at + open_len, pe)
         if e > s:
             yield Quote(open_at, pe, s, e, False, ps)
 

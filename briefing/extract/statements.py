@@ -24,7 +24,8 @@ from ..lexicons import load_list, load_set
 from ..models import Statement
 from . import ParsedArticle
 from .quotes import Quote, find_quotes, paragraphs
-from .speakers import Mention, Resolver, describe, knob, pronouns
+from .sentences import sentence_spans
+from .speakers import Mention, Resolver, describe, institutions, knob, pronouns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -83,7 +84,9 @@ class Context:
         for q in self.quotes:
             for i in range(self._tok_at(q.start), self._tok_at(q.end - 1) + 1):
                 self.in_quote[i] = True
-        self.sents = [(s.start_char, s.end_char) for s in self.doc.sents]
+        # Orthographic sentences (not the parser's): the brief shows this span as the source
+        # sentence, so it must be whole sentences and never the `` date ...`` header.
+        self.sents = sentence_spans(self.text, start=body) or [(body, len(self.text))]
         self.sent_starts = [s for s, _ in self.sents]
         self.para_starts = [s for s, _ in self.paras]
 
@@ -108,8 +111,9 @@ class Context:
         return self.doc[self._tok_at(char)]
 
     def sent_span(self, start: int, end: int) -> tuple[int, int]:
+        """The orthographic sentence(s) covering ``start``..``end``."""
         i = max(0, bisect.bisect_right(self.sent_starts, start) - 1)
-        j = max(0, bisect.bisect_right(self.sent_starts, max(start, end - 1)) - 1)
+        j = max(i, bisect.bisect_right(self.sent_starts, max(start, end - 1)) - 1)
         return self.sents[i][0], self.sents[j][1]
 
     def para_of(self, char: int) -> int:
@@ -142,6 +146,11 @@ def _cue_phrase(tok: Token) -> tuple[str, frozenset[str]] | None:
     """The cue text if ``tok`` is a reporting verb in this use, with its required particles."""
     lemma = tok.lemma_.lower()
     if tok.pos_ not in {"VERB", "AUX"} or lemma not in verbs():
+        return None
+    # "referring to X" is the writer's gloss on what was said; "was to blame" is a verdict.
+    if lemma == "refer" and tok.tag_ == "VBG":
+        return None
+    if tok.dep_ == "xcomp" and tok.head.lemma_ == "be":
         return None
     has_agent = any(c.dep_ == "agent" for c in tok.children)
     if tok.tag_ == "VBN" and tok.dep_ in {"amod", "acl"} and not has_agent:
@@ -185,7 +194,7 @@ def _subject(tok: Token) -> Token | None:
                 return objs[0]
             return None
         if tok.dep_ not in INHERIT_DEPS or tok.head.i == tok.i:
-            return _left_neighbour(tok)
+            return _left_neighbour(tok) or _inverted_subject(tok)
         if tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
             return None
         # "said A, adding that B": the participle's speaker is the reporting verb's subject,
@@ -215,6 +224,35 @@ def _left_neighbour(tok: Token) -> Token | None:
     return doc[i]
 
 
+INVERSION_SKIP = {"det", "amod", "compound", "advmod", "nummod", "poss", "case", "punct"}
+
+
+def _inverted_subject(tok: Token) -> Token | None:
+    """Fallback for ``"...," said David Brock, a ...`` when the parser gives the cue no subject:
+    the name right after a cue that follows a closing quote mark or comma."""
+    doc = tok.doc
+    prev = doc[tok.i - 1] if tok.i > 0 else None
+    if prev is None or not (prev.is_punct or prev.is_quote) or prev.text in {".", "!", "?"}:
+        return None
+    i = tok.i + 1
+    # "said matter-of-factly Bill Eastland" is rare; "said the woman", "says Evan Tracey" are not.
+    while i < len(doc) and i <= tok.i + 4:
+        t = doc[i]
+        if t.is_punct or t.is_space:
+            return None
+        name_like = t.pos_ in {"PROPN", "NOUN", "PRON"} or (t.is_title and t.is_alpha and t.pos_ != "ADP")
+        if name_like:
+            # The end of a proper-noun run is its head ("David Brock").
+            while i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].pos_ in {"PROPN", "ADV", "NOUN"} \
+                    and t.pos_ != "PRON":
+                i += 1
+            return doc[i]
+        if t.lower_ not in {"the", "a", "an"} and t.dep_ not in INVERSION_SKIP:
+            return None
+        i += 1
+    return None
+
+
 def _content_tokens(ctx: Context, cue: Token) -> tuple[list[Token], bool]:
     """The content of a cue as tokens, and whether it is an object complement."""
     lemma = cue.lemma_.lower()
@@ -231,20 +269,47 @@ def _content_tokens(ctx: Context, cue: Token) -> tuple[list[Token], bool]:
                 return comp, True
     if clauses:
         head = clauses[0]
-        return [t for t in head.subtree], False
-    # Parenthetical cue: "Content, he said, and more" — the content is the clause it hangs on.
-    if cue.dep_ in {"parataxis", "ccomp", "advcl", "conj"} and cue.head.i < cue.i \
-            and cue.head.head.i == cue.head.i and ctx.para_of(cue.head.idx) == para:
-        head = cue.head
-        left = cue.left_edge.i
-        return [t for t in head.subtree if t.i < left], False
+        # A participle clause trailing the content after a comma (", heightening concerns that
+        # ...") is the writer's comment on the news, not part of what was said.
+        tail = {g.i for c in head.rights if c.dep_ == "advcl" and c.tag_ == "VBG"
+                and c.i > cue.i and c.doc[c.left_edge.i - 1].text == ","
+                and not any(k.dep_ in SUBJ_DEPS for k in c.children) for g in c.subtree}
+        return [t for t in head.subtree if t.i not in tail], False
+    # Parenthetical cue: "Content, he said, and more" / "The goal, he said, is to ..." — the content
+    # is the clause it hangs on, on both sides of the cue.  Only a cue with its own subject set off
+    # by a comma or dash is parenthetical; a verb that inherits its subject ("adopted an accent and
+    # joked") is a second predicate, not an attribution.
+    head = cue.head
+    if cue.dep_ in {"parataxis", "ccomp", "advcl", "conj"} and head.i != cue.i \
+            and ctx.para_of(head.idx) == para and _parenthetical(cue):
+        inner = {t.i for t in cue.subtree}
+        toks = [t for t in head.subtree if t.i not in inner]
+        before = [t for t in toks if t.i < cue.left_edge.i and not t.is_punct]
+        if head.i < cue.i and head.head.i == head.i:
+            return toks, False
+        # A cue before its head is parenthetical only with content on its left and a comma after.
+        doc = cue.doc
+        edge = cue.right_edge.i
+        marks = {",", "—", "–"}
+        comma = doc[edge].text in marks or (edge + 1 < len(doc) and doc[edge + 1].text in marks)
+        if head.i > cue.i and before and comma:
+            return toks, False
     return [], False
+
+
+def _parenthetical(cue: Token) -> bool:
+    """Whether ``cue`` has its own subject right before it, set off by a comma or dash."""
+    subj = [c for c in cue.children if c.dep_ in {"nsubj", "csubj"} and c.i < cue.i]
+    if not subj:
+        return False
+    before = subj[0].left_edge.i - 1
+    return before >= 0 and cue.doc[before].text in {",", "—", "–", "-", "--", "(", ";", ":"}
 
 
 def _object_complement(cue: Token, spec: tuple[frozenset[str], bool]) -> list[Token]:
     """Everything the verb governs to its right: ``the US of blockading ...``."""
     lemma = cue.lemma_.lower()
-    rights = [c for c in cue.rights if c.dep_ not in {"punct", "cc", "conj", "advcl", "npadvmod", "advmod"}
+    rights = [c for c in cue.rights if c.dep_ not in {"punct", "cc", "conj", "advcl", "npadvmod", "advmod", "agent"}
               and not (c.dep_ == "prep" and c.lower_ in {"during", "after", "before", "at", "on", "in"}
                        and not (lemma == "call" and c.lower_ == "on"))]
     if not rights:
@@ -299,6 +364,17 @@ def _contiguous(ctx: Context, toks: list[Token], cue: Token, others: set[int]) -
         return None
     # The run that touches the cue's side of the content.
     runs = _runs(sorted(idx))
+    # Content on both sides of a parenthetical cue ("The goal, he said, is ...") is one statement:
+    # runs separated only by the cue's own phrase are joined.
+    own = {t.i for t in cue.subtree}
+    joined = [runs[0]]
+    for r in runs[1:]:
+        gap = range(joined[-1][-1] + 1, r[0])
+        if cue.i in gap and all(g in own or doc[g].is_punct for g in gap):
+            joined[-1] = [*joined[-1], *gap, *r]
+        else:
+            joined.append(r)
+    runs = joined
     near = min(runs, key=lambda r: min(abs(r[0] - cue.i), abs(r[-1] - cue.i)))
     first, last = near[0], near[-1]
     # Drop leading connectives and trailing punctuation.
@@ -348,8 +424,28 @@ def _according(ctx: Context, tok: Token) -> Raw | None:
     span = _contiguous_around(ctx, toks, tok)
     if span is None:
         return None
-    return Raw(span[0], span[1], False, "according to", describe(objs[0]),
-               tok.idx, cue_i=tok.i)
+    source = objs[0]
+    if source.lemma_.lower() == "interview":
+        # "According to an interview with BuzzFeed News, Phillips ...": the interviewee speaks, not
+        # the outlet that ran the interview; it is the clause's named subject.
+        subj = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "PROPN"]
+        if subj:
+            source = subj[0]
+    return Raw(span[0], span[1], False, "according to", describe(source), tok.idx, cue_i=tok.i)
+
+
+SOURCE_HEADS = {"source", "official", "person", "people", "diplomat", "officer", "insider"}
+
+
+def _cited_source(cue: Token) -> Token | None:
+    """``Bloomberg reported, citing sources``: the cited source, which is the original speaker."""
+    for c in cue.children:
+        if c.dep_ in {"advcl", "xcomp", "conj"} and c.lemma_ in {"cite", "quote"} and c.tag_ == "VBG":
+            objs = [g for g in c.children if g.dep_ == "dobj"]
+            if objs and (objs[0].pos_ == "PROPN" or objs[0].lemma_.lower() in SOURCE_HEADS
+                         or objs[0].lemma_.lower() in institutions()):
+                return objs[0]
+    return None
 
 
 def _contiguous_around(ctx: Context, toks: list[Token], phrase_tok: Token) -> tuple[int, int] | None:
@@ -402,7 +498,11 @@ def _cue_candidates(ctx: Context) -> Iterator[Raw]:
         span = _contiguous(ctx, toks, tok, others)
         if span is None:
             continue
-        yield Raw(span[0], span[1], False, cue_text, describe(subj), tok.idx, cue_i=i)
+        if span[0] <= subj.idx < span[1]:
+            # A misparse made a word of the content its subject ("Kyiv ... said Moscow was to blame").
+            continue
+        source = _cited_source(tok) or subj
+        yield Raw(span[0], span[1], False, cue_text, describe(source), tok.idx, cue_i=i)
 
 
 # --------------------------------------------------------------------------- quotes
@@ -433,6 +533,13 @@ def _settle(ctx: Context, raw: Raw) -> list[Raw]:
     if e2 > e and ctx.text[e:e2].strip(" ,.;:”\"’'—–-") and len(ctx.text[e:e2]) > 0:
         e2 = e
     return [replace(raw, start=s2, end=e2)]
+
+
+def _ends_sentence(ctx: Context, q: Quote) -> bool:
+    """Whether the quote closes its sentence: final stop inside the marks and a capital after them
+    (``"... a crime." Zelensky then said ...``)."""
+    after = ctx.text[q.close : q.close + 40].lstrip()
+    return q.closed and ctx.text[q.end - 1 : q.end] in {".", "!", "?"} and after[:1].isupper()
 
 
 def _cue_after(ctx: Context, q: Quote, cues: dict[int, Raw]) -> Raw | None:
@@ -529,6 +636,12 @@ def _raw_statements(ctx: Context) -> list[Raw]:
         if inner and r.cue != "according to":
             continue
         keep.append(r)
+    # A cue inside another statement's content whose subject is a pronoun ("told AP they concluded
+    # ...", "wrote that she agreed ...") is part of what the outer speaker said, not a statement of
+    # its own.
+    kept = set(map(id, keep))
+    keep = [r for r in keep if not (r.mention is not None and r.mention.kind == "pronoun" and any(
+        id(o) in kept and o is not r and o.start <= r.anchor < o.end and o.cue_i != r.cue_i for o in keep))]
     out: list[Raw] = []
     used: set[int] = set()
     for r in keep:
@@ -562,7 +675,12 @@ def _raw_statements(ctx: Context) -> list[Raw]:
             prev_q, prev_attr = q, next((r for r in out if r.direct and r.start == q.start), prev_attr)
             continue
         bare_raws = {i: _bare_raw(doc, i, m) for i, m in bare.items()}
-        found = _cue_after(ctx, q, {**direct_cues, **bare_raws}) or _cue_before(ctx, q, direct_cues, bare)
+        if _ends_sentence(ctx, q):
+            # The next sentence's cue belongs to its own content: a quote that ends its sentence
+            # takes the attribution before it, or a following cue that has no content of its own.
+            found = _cue_before(ctx, q, direct_cues, bare) or _cue_after(ctx, q, bare_raws)
+        else:
+            found = _cue_after(ctx, q, {**direct_cues, **bare_raws}) or _cue_before(ctx, q, direct_cues, bare)
         if found is None:
             m = _dash_speaker(ctx, q)
             if m is not None:
@@ -615,13 +733,94 @@ def _content_ok(text: str) -> bool:
     return bool(WORD_RE.search(low))
 
 
-def extract(parsed: ParsedArticle) -> Iterator[Statement]:
-    """Yield the article's statements in text order."""
+def _named_next(ctx: Context, r: Raw, later: list[Raw]) -> Mention | None:
+    """The organisation that names ``the agency`` of ``r``: the next statement's speaker, when it
+    is an organisation's name and follows within the next sentence (``According to the United
+    Nations agency, ... UNHCR said ...``)."""
+    m = r.mention
+    if m is None or not m.definite_institution:
+        return None
+    limit = ctx.sent_span(r.anchor, r.anchor + 1)[1]
+    nxt = bisect.bisect_right(ctx.sent_starts, limit)
+    if nxt < len(ctx.sents):
+        limit = ctx.sents[nxt][1]
+    for o in sorted(later, key=lambda o: o.anchor):
+        if o.mention is None or o.anchor <= r.anchor:
+            continue
+        if o.anchor > limit:
+            return None
+        om = o.mention
+        # Another definite institution names ours only if it is a fuller name sharing a word
+        # ("the British military" → "the British Defense Ministry").
+        shares = bool(set(om.text.lower().split()) & set(m.text.lower().split()) - {m.head})
+        fuller = not om.definite_institution or shares
+        if om.kind == "name" and not om.person and om.text != m.text and fuller:
+            return om
+        return None
+    return None
+
+
+@dataclass(frozen=True)
+class StatementOptions:
+    """Conventions other than the spec's.  The defaults are the spec's behaviour.
+
+    ``join_split_quotes``: a direct quote split by its attribution (``"A," she said. "B."``) and
+    the quote paragraphs that continue it are one statement spanning all the fragments (start of
+    the first to end of the last), as in corpora that annotate one attribution per source, cue and
+    content (PolNeAR).  The spec gives one statement per quoted stretch.
+    """
+
+    join_split_quotes: bool = False
+    # Whether continuation paragraphs join too (not only fragments in the same paragraph).
+    join_paragraphs: bool = True
+
+
+def _joins(ctx: Context, prev: tuple[Raw, Statement], cur: tuple[Raw, Statement], opts: StatementOptions) -> bool:
+    """Whether ``cur`` continues ``prev``'s quote under ``join_split_quotes``."""
+    (pr, ps), (cr, cs) = prev, cur
+    if not (ps.direct and cs.direct and ps.speaker == cs.speaker and cs.start >= ps.end):
+        return False
+    if not (cr.continuation or (cr.cue_i >= 0 and cr.cue_i == pr.cue_i)):
+        return False
+    if not opts.join_paragraphs and "\n" in ctx.text[ps.end : cs.start]:
+        return False
+    return True
+
+
+def _join(ctx: Context, a: Statement, b: Statement) -> Statement:
+    return replace(a, quote=ctx.text[a.start : b.end], end=b.end, sent_start=min(a.sent_start, b.sent_start),
+                   sent_end=max(a.sent_end, b.sent_end))
+
+
+def extract(parsed: ParsedArticle, *, options: StatementOptions | None = None) -> Iterator[Statement]:
+    """Yield the article's statements in text order, under the spec's conventions unless
+    ``options`` says otherwise."""
+    opts = options or StatementOptions()
     ctx = Context(parsed)
+    found = list(_resolved(ctx))
+    if not opts.join_split_quotes:
+        for _, st in found:
+            yield st
+        return
+    merged: list[tuple[Raw, Statement]] = []
+    for cur in found:
+        if merged and _joins(ctx, merged[-1], cur, opts):
+            # The joined statement keeps the first fragment's raw: its cue token is the one later
+            # fragments of the same attribution share.
+            merged[-1] = (merged[-1][0], _join(ctx, merged[-1][1], cur[1]))
+            continue
+        merged.append(cur)
+    for _, st in merged:
+        yield st
+
+
+def _resolved(ctx: Context) -> Iterator[tuple[Raw, Statement]]:
+    """The statements with resolved speakers, each with the raw candidate it came from."""
     raws = _dedupe(_raw_statements(ctx))
     resolver = Resolver(ctx.doc, ctx.in_quote)
     last: Statement | None = None
-    for r in sorted(raws, key=lambda r: r.start):
+    ordered = sorted(raws, key=lambda r: r.start)
+    for n, r in enumerate(ordered):
         quote = ctx.text[r.start : r.end]
         if not _content_ok(quote):
             continue
@@ -631,9 +830,12 @@ def extract(parsed: ParsedArticle) -> Iterator[Statement]:
             speaker, role = last.speaker, last.role
         else:
             speaker, role, person = resolver.resolve(r.mention)
+            ahead = _named_next(ctx, r, ordered[n + 1 :])
+            if ahead is not None and speaker == r.mention.text:
+                speaker, role, person = resolver.resolve(ahead)
             resolver.note(speaker, role, r.mention.pos, person=person, head=r.mention.head,
                           desc=r.mention.text)
         ss, se = ctx.sent_span(min(r.start, r.anchor), max(r.end, r.anchor + 1))
         st = Statement(speaker, role, quote, r.direct, r.cue, r.start, r.end, ss, se)
         last = st
-        yield st
+        yield r, st
