@@ -6,6 +6,12 @@ Extracts the PolNeAR split (``eval/polnear/<split>/input``) and, for ``--split d
 ukraine-dev articles, writes the predictions to a temporary folder (or ``--out``) and runs the
 shared scorers, printing their summaries.  Extraction time is reported, since the extractor
 must stay fast.
+
+Conventions: ukraine-dev is scored under the spec's (the extractor's default).  PolNeAR
+annotates one attribution per source, cue and content, so a quote split by its attribution
+(``"A," she said. "B."``) and the quote paragraphs continuing it are one attribution there: it
+is scored with ``StatementOptions(join_split_quotes=True)`` (``polnear-<split>.jsonl``) and, for
+comparison, under the spec default as well (``polnear-<split>.spec.jsonl``).
 """
 
 from __future__ import annotations
@@ -22,17 +28,27 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from briefing import nlp
 from briefing.extract import extract_parsed, parse_many
+from briefing.extract.statements import StatementOptions
 from briefing.interchange import to_line
 from briefing.readers import read_paths
 
+SPEC = StatementOptions()
+POLNEAR = StatementOptions(join_split_quotes=True)
 
-def extract_to(paths: list[Path], out: Path) -> float:
-    """Extract ``paths`` into the JSON Lines file ``out``; return the seconds taken."""
+
+def extract_to(paths: list[Path], outs: dict[Path, StatementOptions]) -> float:
+    """Extract ``paths`` once per convention into the JSON Lines files of ``outs`` (file →
+    options), parsing each article once; return the seconds taken."""
     t0 = time.perf_counter()
     res = read_paths(paths)
-    with out.open("w", encoding="utf-8") as fh:
+    handles = {out: out.open("w", encoding="utf-8") for out in outs}
+    try:
         for pa in parse_many(res.articles, nlp.load()):
-            fh.write(to_line(extract_parsed(pa)) + "\n")
+            for out, opts in outs.items():
+                handles[out].write(to_line(extract_parsed(pa, options=opts)) + "\n")
+    finally:
+        for fh in handles.values():
+            fh.close()
     return time.perf_counter() - t0
 
 
@@ -58,18 +74,23 @@ def main(argv: list[str] | None = None) -> int:
     ev = args.shared / "eval"
     if args.which in ("ukraine", "all") and args.split == "dev":
         pred = out / "ukraine-dev.jsonl"
-        secs = extract_to(ukraine_paths(args.shared), pred)
-        print(f"# ukraine-dev: extracted in {secs:.1f}s -> {pred}")
+        secs = extract_to(ukraine_paths(args.shared), {pred: SPEC})
+        print(f"# ukraine-dev (convention: spec default, split quotes separate): extracted in {secs:.1f}s"
+              f" -> {pred}")
         cmd = [py, str(ev / "score.py"), "--gold", str(ev / "ukraine-dev/gold.jsonl"), "--pred", str(pred),
                "--root", str(args.shared), "--section", "statements"]
         subprocess.run([*cmd, *(["--verbose"] if args.verbose else [])], check=False)
     if args.which in ("polnear", "all"):
         split = ev / "polnear" / args.split
         pred = out / f"polnear-{args.split}.jsonl"
-        secs = extract_to(sorted((split / "input").glob("*.txt")), pred)
-        print(f"# polnear {args.split}: extracted in {secs:.1f}s -> {pred}")
-        cmd = [py, str(ev / "polnear/score.py"), "--gold", str(split), "--pred", str(pred)]
-        subprocess.run(cmd, check=False)
+        spec = out / f"polnear-{args.split}.spec.jsonl"
+        secs = extract_to(sorted((split / "input").glob("*.txt")), {pred: POLNEAR, spec: SPEC})
+        print(f"# polnear {args.split}: extracted under both conventions in {secs:.1f}s")
+        for label, path in (("PolNeAR convention: join_split_quotes=True", pred),
+                            ("spec default: split quotes separate", spec)):
+            print(f"## polnear {args.split} ({label}) -> {path}", flush=True)
+            cmd = [py, str(ev / "polnear/score.py"), "--gold", str(split), "--pred", str(path)]
+            subprocess.run(cmd, check=False)
     return 0
 
 

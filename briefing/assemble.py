@@ -289,16 +289,19 @@ def development_label(type_: str, actors: Sequence[str], places: Sequence[str]) 
 @dataclass
 class _Cluster:
     type: str
-    actors: set[str]
+    core: frozenset[str]
+    actors: set[str] = field(default_factory=set)
     entries: list[tuple[Diplomacy, SourceRef]] = field(default_factory=list)
 
 
 def _joins(cluster: _Cluster, actors: set[str]) -> bool:
     """One development when the actor sets nest or share two states: the grain deal reported
-    as Russia–Ukraine by one outlet and Russia–Turkey–Ukraine–UN by another is one story."""
-    if not actors or not cluster.actors:
-        return actors == cluster.actors
-    return actors <= cluster.actors or cluster.actors <= actors or len(actors & cluster.actors) >= 2
+    as Russia–Ukraine by one outlet and Russia–Turkey–Ukraine–UN by another is one story.
+    Compared with the cluster's first report, not the union so far, so clusters don't snowball."""
+    core = cluster.core
+    if not actors or not core:
+        return actors == core
+    return actors <= core or core <= actors or len(actors & core) >= 2
 
 
 def group_diplomacy(exs: Sequence[Extraction]) -> tuple[Development, ...]:
@@ -309,7 +312,7 @@ def group_diplomacy(exs: Sequence[Extraction]) -> tuple[Development, ...]:
             actors = set(d.actors)
             home = next((c for c in clusters if c.type == d.type and _joins(c, actors)), None)
             if home is None:
-                home = _Cluster(d.type, set())
+                home = _Cluster(d.type, frozenset(actors))
                 clusters.append(home)
             home.actors |= actors
             home.entries.append((d, _source(ex, (d.start, d.end), anchor)))
@@ -347,26 +350,59 @@ def group_diplomacy(exs: Sequence[Extraction]) -> tuple[Development, ...]:
 # ----------------------------------------------------------------------------- brief
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _clip(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
+
+
+def _figure_phrase(item: FigureItem) -> str:
+    value = item.text if not item.vague else f"{item.text} (vague)"
+    return " ".join(p for p in (value, item.what or "") if p)
+
+
 def topline(
     brief_parts: tuple[tuple[StatementItem, ...], tuple[FigureRow, ...], tuple[Development, ...]],
     articles: Sequence[ArticleRef],
 ) -> tuple[str, ...]:
+    """A few lines a reader can stop after: the most reported development, the most
+    corroborated statement, the leading figure (or the figures that disagree), then counts."""
     statements, figures, devs = brief_parts
-    outlets = sorted({a.outlet for a in articles if a.outlet})
-    lines = [
-        f"{len(articles)} article{'s' if len(articles) != 1 else ''}"
-        + (f" from {len(outlets)} outlet{'s' if len(outlets) != 1 else ''}" if outlets else "")
-        + f": {len(statements)} statements, {sum(len(r.items) for r in figures)} figures, "
-        f"{len(devs)} diplomatic developments."
-    ]
+    lines = []
     if devs:
         top = devs[0]
-        lines.append(
-            f"Most reported development: {top.label} ({top.reports} report{'s' if top.reports != 1 else ''})."
-        )
+        lines.append(f"Most reported: {top.label} ({_plural(top.reports, 'report')}).")
+    named = [s for s in statements if s.speaker]
+    if named:
+        st = named[0]
+        quote = _clip(st.quote, 140)
+        said = f"\u201c{quote}\u201d" if st.direct else quote
+        extra = f" ({_plural(st.corroboration, 'source')})" if st.corroboration > 1 else ""
+        lines.append(f"{st.speaker}: {said}{extra}")
     conflicts = [r for r in figures if r.conflicting]
     if conflicts:
-        lines.append(f"Figures that disagree across sources: {len(conflicts)}.")
+        row = conflicts[0]
+        values = " vs ".join(
+            f"{i.text} ({', '.join(sorted({s.outlet or s.title for s in i.sources}))})" for i in row.items[:3]
+        )
+        others = len(conflicts) - 1
+        more = f"; {_plural(others, 'other figure')} also {'disagrees' if others == 1 else 'disagree'}" if others else ""
+        lines.append(f"Sources disagree on {row.label}: {values}{more}.")
+    elif figures and not figures[0].items[0].vague:
+        item = figures[0].items[0]
+        by = f" ({item.source})" if item.source else ""
+        lines.append(f"Key figure: {_figure_phrase(item)}{by}.")
+    outlets = sorted({a.outlet for a in articles if a.outlet})
+    lines.append(
+        _plural(len(articles), "article")
+        + (f" from {_plural(len(outlets), 'outlet')}" if outlets else "")
+        + f": {_plural(len(statements), 'statement')}, {_plural(sum(len(r.items) for r in figures), 'figure')}, "
+        f"{_plural(len(devs), 'diplomatic development')}."
+    )
     return tuple(lines)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -194,6 +195,7 @@ def build(
     sources = paths or cfg.build.sources
     if not sources:
         raise click.UsageError("give the articles to read (PATH...) or set [build] sources in briefing.toml")
+    site = None if no_site or not cfg.site.enabled else replace(cfg.site, title=title or cfg.site.title)
     try:
         options = BuildOptions(
             out=out or cfg.resolve(cfg.build.out) or Path("build"),
@@ -204,7 +206,7 @@ def build(
             model=model or cfg.build.model,
             title=title or cfg.build.title,
             cache=None if no_cache else (cache or default_cache()),
-            site=not no_site,
+            site=site,
         )
         report = run_build(sources, options=options, progress=_progress(quiet))
     except BriefingError as exc:

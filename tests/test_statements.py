@@ -8,7 +8,7 @@ import pytest
 
 from briefing.extract import ParsedArticle, parse
 from briefing.extract.quotes import find_quotes
-from briefing.extract.statements import extract
+from briefing.extract.statements import StatementOptions, extract
 from briefing.models import Article, Statement
 
 HEADER = " date 2022-03-29 "
@@ -152,6 +152,80 @@ CASES: list[tuple[str, str, list[Any]]] = [
         [("UNHCR", "3.9 million Ukrainians have fled", False, "according to"),
          ("UNHCR", "the outflow was 40,000 per day", False, "said")],
     ),
+    (
+        "pronoun-skips-outlet-object",
+        "Funding will rise next year, Olena Kovalenko told newspaper Ukrainska Pravda. "
+        "She added that talks were underway.",
+        [("Olena Kovalenko", "Funding will rise next year", False, "told"),
+         ("Olena Kovalenko", "talks were underway", False, "added")],
+    ),
+    (
+        "relative-pronoun-is-antecedent",
+        'Talks resumed on Friday with Charles Michel, who claimed that "Europe stands united".',
+        [("Charles Michel", "Europe stands united", True, "claimed")],
+    ),
+    (
+        "definite-generic-head-links-named-holder",
+        "Hungarian Prime Minister Viktor Orban visited Vienna. "
+        "The Hungarian leader said sanctions had failed.",
+        [("Viktor Orban", "sanctions had failed", False, "said")],
+    ),
+    (
+        "definite-multiword-title-links-apposition",
+        "Alexander Bastrykin, head of the Investigative Committee, spoke on Monday. "
+        "The Investigative Committee chief said the suspects were detained.",
+        [("Alexander Bastrykin", "the suspects were detained", False, "said")],
+    ),
+    (
+        "definite-description-modifiers-must-agree",
+        "Hungarian Prime Minister Viktor Orban visited Vienna. The Polish leader said sanctions had failed.",
+        [("The Polish leader", "sanctions had failed", False, "said")],
+    ),
+    (
+        "institution-with-acronym-keeps-full-name",
+        "Ukraine's Security Service (SBU) said it had detained a spy.",
+        [("Ukraine's Security Service", "it had detained a spy", False, "said")],
+    ),
+    (
+        "coordinated-subject",
+        "Moscow and Kyiv accused each other of shelling the plant.",
+        [("Moscow and Kyiv", "each other of shelling the plant", False, "accused")],
+    ),
+    (
+        "to-blame-is-not-a-cue",
+        "Kyiv, for its part, said Moscow was to blame for the strike.",
+        [("Kyiv", "Moscow was to blame for the strike", False, "said")],
+    ),
+    (
+        "referring-to-is-not-a-cue",
+        '"The talks are over," Lavrov said, referring to the Istanbul meeting.',
+        [("Lavrov", "The talks are over,", True, "said")],
+    ),
+    (
+        "according-to-interview-names-interviewee",
+        "According to a 2019 interview with CNN, Whelan denied the charges.",
+        [("Whelan", "Whelan denied the charges", False, "according to")],
+    ),
+    (
+        "relayed-citing-sources",
+        "The deal is close, Bloomberg reported, citing sources familiar with the matter.",
+        [("sources", "The deal is close", False, "reported")],
+    ),
+    (
+        "quote-does-not-take-next-sentence-cue",
+        'Dmitry Peskov spoke to reporters: "We are ready." Sergei Lavrov said "nothing has changed at all".',
+        [("Sergei Lavrov", "nothing has changed at all", True, "said")],
+    ),
+    (
+        "called-object-quoted-name",
+        "Jacobs called Merkel “the chancellor of the free world.”",
+        [("Jacobs", "Merkel “the chancellor of the free world.”", False, "called")],
+    ),
+    (
+        "inverted-cue-relative-clause-is-not-content",
+        '"We should leave now," said the woman, who did not want to be named.',
+        [("the woman", "We should leave now,", True, "said")],
+    ),
     ("scare-quotes-no-speaker", 'Russia\'s "special military operation" entered its fifth month.', []),
     ("belief-not-statement", "Putin believes the West will lose interest in the war.", []),
     ("negated-speech", "The Pentagon has not confirmed that the convoy was hit.", []),
@@ -252,3 +326,38 @@ def test_parsed_article_is_accepted(nlp: Any) -> None:
     parsed = parse(_article("Nobody said anything."), nlp)
     assert isinstance(parsed, ParsedArticle)
     assert _run(nlp, "Nobody said anything.") == [] or True
+
+
+JOIN = StatementOptions(join_split_quotes=True)
+
+
+@pytest.mark.parametrize(
+    ("body", "spec_quotes", "joined"),
+    [
+        (
+            'Vladimir Putin spoke. "We have moved forward," he said. "Not all issues are resolved yet."',
+            ["We have moved forward,", "Not all issues are resolved yet."],
+            ['We have moved forward," he said. "Not all issues are resolved yet.'],
+        ),
+        (
+            "“The ships will sail,” Zelensky said.\n\n“The ports are open again.”",
+            ["The ships will sail,", "The ports are open again."],
+            ["The ships will sail,” Zelensky said.\n\n“The ports are open again."],
+        ),
+        (
+            '"We will win," Zelensky said. Lavrov said "nothing has changed at all".',
+            ["We will win,", "nothing has changed at all"],
+            ["We will win,", "nothing has changed at all"],
+        ),
+    ],
+    ids=["split-quote", "continuation-paragraph", "different-speakers-stay-apart"],
+)
+def test_join_split_quotes_option(nlp: Any, body: str, spec_quotes: list[str], joined: list[str]) -> None:
+    """The PolNeAR convention joins a split quote into one statement; the spec default does not."""
+    art = _article(body)
+    parsed = parse(art, nlp)
+    assert [s.quote for s in extract(parsed)] == spec_quotes
+    got = list(extract(parsed, options=JOIN))
+    assert [s.quote for s in got] == joined
+    for s in got:
+        assert art.text[s.start : s.end] == s.quote

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .. import pipeline
 from ..assemble import AssembleOptions, assemble
+from ..config import SiteConfig
 from ..errors import ConfigError, InputError
 from ..pipeline import DayRange, ProgressFactory, no_progress
 from ..publish import FORMATS, write_brief
@@ -23,8 +24,8 @@ class BuildOptions:
     model: str | None = None
     title: str = "Daily brief"
     cache: Path | None = None
-    # Also (re)write the static site (site.write_site) when HTML is among the formats.
-    site: bool = True
+    # The static site written around the briefs when HTML is among the formats; None: no site.
+    site: SiteConfig | None = field(default_factory=SiteConfig)
 
     def __post_init__(self) -> None:
         bad = [f for f in self.formats if f not in FORMATS]
@@ -41,6 +42,7 @@ class BuildReport:
     written: dict[str, list[Path]] = field(default_factory=dict)
     errors: list[InputError] = field(default_factory=list)
     articles: int = 0
+    site: list[Path] = field(default_factory=list)
 
 
 def build(
@@ -58,9 +60,8 @@ def build(
                 brief, options.out, formats=options.formats, templates=options.templates
             )
             advance(1)
-    if options.site and "html" in options.formats and briefs:
-        from ..config import SiteConfig
+    if options.site is not None and "html" in options.formats and briefs:
         from ..site import write_site
 
-        write_site(options.out, site=SiteConfig(title=options.title), templates=options.templates)
+        report.site = write_site(options.out, site=options.site, templates=options.templates)
     return report

@@ -91,7 +91,6 @@ class RunReport:
 
 
 def run(*, config: Config, options: RunOptions, progress: ProgressFactory = no_progress) -> RunReport:
-    from .. import site as site_mod
     from . import send as send_cmd
 
     sources = options.sources or tuple(str(config.resolve(s)) for s in config.build.sources)
@@ -109,12 +108,12 @@ def run(*, config: Config, options: RunOptions, progress: ProgressFactory = no_p
             model=config.build.model,
             title=config.build.title,
             cache=default_cache(),
+            site=config.site if config.site.enabled else None,
         )
         built = build(sources, options=bopts, progress=progress)
         report.built = sorted(built.written)
         report.errors = built.errors
-        if config.site.enabled:
-            report.site = site_mod.write_site(out, site=config.site, templates=bopts.templates)
+        report.site = built.site
         if not options.send:
             report.email = "skipped (--no-send)"
             return report

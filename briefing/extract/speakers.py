@@ -28,7 +28,8 @@ KEEP_PREPS = {"of", "in", "at", "for", "from"}
 # Nouns that make the name after them a news outlet ("told newspaper Rossiyskaya Gazeta"), which the
 # tagger often labels PERSON; an outlet is never the antecedent of "he" or "she".
 OUTLET_NOUNS = {"newspaper", "daily", "paper", "outlet", "agency", "channel", "broadcaster", "magazine",
-                "network", "tv", "television", "radio", "website", "weekly", "tabloid", "station", "publication"}
+                "network", "tv", "television", "radio", "website", "weekly", "tabloid", "station",
+                "publication"}
 # Generic heads of a definite description and the title words they stand for: "the Hungarian leader"
 # is the Hungarian prime minister named before, "the Ukrainian official" any Ukrainian office holder.
 GENERIC_HEADS = {
@@ -173,7 +174,8 @@ def _coordinated(head: Token) -> Mention | None:
     first = _name_run(head)[0]
     last = conj[-1]
     # The right edge of the last conjunct's own name, without its appositions or clauses.
-    while last.i + 1 < len(doc) and doc[last.i + 1].dep_ in {"flat", "compound"} and doc[last.i + 1].head == last:
+    while last.i + 1 < len(doc) and doc[last.i + 1].dep_ in {"flat", "compound"} \
+            and doc[last.i + 1].head == last:
         last = doc[last.i + 1]
     if last.i - first.i + 1 > knob("max_speaker_tokens"):
         return None
@@ -188,8 +190,12 @@ def describe(head: Token) -> Mention:
     if coord is not None:
         return coord
     if low in {"who", "which", "that"} and head.head.dep_ == "relcl" and head.head.head.i != head.i:
-        # "said Mr. Kamin, who emphasized ...": a relative pronoun stands for the noun it modifies.
-        return describe(head.head.head)
+        # "said Mr. Kamin, who emphasized ...": a relative pronoun stands for the noun it modifies;
+        # "X, a California delegate who said ..." for the name that description is in apposition to.
+        ante = head.head.head
+        if ante.dep_ == "appos" and ante.pos_ == "NOUN" and ante.head.pos_ == "PROPN":
+            ante = ante.head
+        return describe(ante)
     # A word in capitals is an abbreviation, never a pronoun ("the US has accused").
     acronym = head.text.isupper() and len(head.text) > 1
     if not acronym and (head.pos_ == "PRON" or low in pronouns("person") or low in pronouns("group")):
@@ -338,7 +344,8 @@ class Resolver:
             if role:
                 self.roles.setdefault(self.fullest(name, ent.start_char), role)
             self.known.append(_Known(ent.start_char, self.fullest(name, ent.start_char), role, True,
-                                     toks[-1].text, _appos_text(ent.root).lower(), subject=_is_subject(ent.root)))
+                                     toks[-1].text, _appos_text(ent.root).lower(),
+                                     subject=_is_subject(ent.root)))
 
         for tok in doc:
             if tok.dep_ != "appos" or in_quote[tok.i]:

@@ -309,7 +309,8 @@ def _parenthetical(cue: Token) -> bool:
 def _object_complement(cue: Token, spec: tuple[frozenset[str], bool]) -> list[Token]:
     """Everything the verb governs to its right: ``the US of blockading ...``."""
     lemma = cue.lemma_.lower()
-    rights = [c for c in cue.rights if c.dep_ not in {"punct", "cc", "conj", "advcl", "npadvmod", "advmod", "agent"}
+    rights = [c for c in cue.rights
+              if c.dep_ not in {"punct", "cc", "conj", "advcl", "npadvmod", "advmod", "agent"}
               and not (c.dep_ == "prep" and c.lower_ in {"during", "after", "before", "at", "on", "in"}
                        and not (lemma == "call" and c.lower_ == "on"))]
     if not rights:
@@ -317,9 +318,13 @@ def _object_complement(cue: Token, spec: tuple[frozenset[str], bool]) -> list[To
     nouns = load_set("reporting_nouns_object.txt")
     if lemma == "express" and not any(c.dep_ == "dobj" and c.lemma_.lower() in nouns for c in rights):
         return []
-    if lemma in {"call", "describe", "praise", "name", "cite", "refer"}:
+    if lemma in {"call", "describe", "praise", "name", "cite", "refer", "dub", "label"}:
         kinds = {c.dep_ for c in rights} | {c.lower_ for c in rights}
-        if not (kinds & {"oprd", "xcomp", "ccomp", "as", "for", "on", "to", "attr"}):
+        # "called Merkel "the chancellor of the free world"": the parser often makes the quoted
+        # name an object or a preposition, but the quote marks show it is a naming.
+        end = max(c.right_edge.i for c in rights)
+        quoted = any(t.is_quote for t in cue.doc[cue.i + 1 : end + 2])
+        if not (kinds & {"oprd", "xcomp", "ccomp", "as", "for", "on", "to", "attr"}) and not quoted:
             return []
     parts, required = spec
     prts = [c for c in rights if c.lower_ in parts and c.dep_ in {"prep", "prt"}]
@@ -491,6 +496,14 @@ def _cue_candidates(ctx: Context) -> Iterator[Raw]:
             continue
         if subj.dep_ == "nsubjpass" and tok.dep_ != "pcomp":
             continue
+        prev = doc[tok.i - 1] if tok.i >= 1 else None
+        if prev is not None and prev.text == "," and tok.i >= 2:
+            prev = doc[tok.i - 2]
+        if subj.i > tok.i and prev is not None and prev.is_quote and prev.text in "”\"'":
+            # '"...," said the woman, who ...': the quote before is the content; a clause the parser
+            # hangs on the inverted cue belongs to the speaker's description.  The quote pass
+            # attributes it.
+            continue
         if _passive_without_agent(tok) and subj.dep_ != "pobj":
             continue
         toks, _obj = _content_tokens(ctx, tok)
@@ -498,7 +511,7 @@ def _cue_candidates(ctx: Context) -> Iterator[Raw]:
         span = _contiguous(ctx, toks, tok, others)
         if span is None:
             continue
-        if span[0] <= subj.idx < span[1]:
+        if span[0] <= subj.idx < span[1] and not span[0] <= tok.idx < span[1]:
             # A misparse made a word of the content its subject ("Kyiv ... said Moscow was to blame").
             continue
         source = _cited_source(tok) or subj
@@ -775,16 +788,15 @@ class StatementOptions:
     join_paragraphs: bool = True
 
 
-def _joins(ctx: Context, prev: tuple[Raw, Statement], cur: tuple[Raw, Statement], opts: StatementOptions) -> bool:
+def _joins(ctx: Context, prev: tuple[Raw, Statement], cur: tuple[Raw, Statement],
+           opts: StatementOptions) -> bool:
     """Whether ``cur`` continues ``prev``'s quote under ``join_split_quotes``."""
     (pr, ps), (cr, cs) = prev, cur
     if not (ps.direct and cs.direct and ps.speaker == cs.speaker and cs.start >= ps.end):
         return False
     if not (cr.continuation or (cr.cue_i >= 0 and cr.cue_i == pr.cue_i)):
         return False
-    if not opts.join_paragraphs and "\n" in ctx.text[ps.end : cs.start]:
-        return False
-    return True
+    return opts.join_paragraphs or "\n" not in ctx.text[ps.end : cs.start]
 
 
 def _join(ctx: Context, a: Statement, b: Statement) -> Statement:
