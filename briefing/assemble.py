@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from . import __version__
-from .lexicons import load_json
+from .lexicons import load_json, load_set
 from .models import (
     ArticleRef,
     Brief,
@@ -39,6 +39,8 @@ class AssembleOptions:
     """Thresholds of the dedupe step (data, not code)."""
 
     quote_similarity: float = 0.8
+    # Values further apart than this factor are not read as two reports of one count.
+    conflict_factor: float = 10.0
     title: str = "Daily brief"
 
 
@@ -162,28 +164,6 @@ def group_statements(exs: Sequence[Extraction], *, options: AssembleOptions) -> 
 
 
 PLACE_RE = re.compile(r"\b(?:in|at|near|around|outside)\s+(?:the\s+)?([A-Z][\w'-]+)")
-
-
-def figure_key(fig: Figure) -> tuple[str, str]:
-    """(key, label) under which figures count the same thing.
-
-    The key is the unit, the kind of count (killed, wounded, fled … from a word list), the
-    rate denominator and the places of ``what`` (``in Mariupol``); so "5,000 dead in Mariupol" and
-    "4,000 people killed in Mariupol" share a row while refugees and casualties do not.
-    """
-    kinds: dict[str, list[str]] = load_json("figure_kinds.json")["kinds"]
-    what = fig.what or ""
-    low = set(words(what))
-    kind = next((k for k, ws in sorted(kinds.items()) if low & set(ws)), "")
-    # Only where the count happened ("killed in Mariupol"), not who is counted ("Ukrainians").
-    places = sorted(set(PLACE_RE.findall(what)))
-    content = [w for w in words(what) if w not in STOP][:4]
-    base = kind if kind else " ".join(content)
-    key = "|".join([fig.unit or "", base, fig.per or "", " ".join(fold(p) for p in places)])
-    label = what or (fig.unit or "")
-    return key, label
-
-
 STOP = set(
     [
         "a",
@@ -222,29 +202,158 @@ STOP = set(
 )
 
 
-def group_figures(exs: Sequence[Extraction]) -> tuple[FigureRow, ...]:
-    rows: dict[str, dict[tuple[object, ...], list[tuple[Figure, SourceRef]]]] = defaultdict(dict)
-    labels: dict[str, str] = {}
-    order: dict[str, int] = {}
+@dataclass(frozen=True)
+class FigureTopic:
+    """What a figure counts, reduced to what can be compared across articles."""
+
+    unit: str
+    per: str
+    kind: str  # from lexicons/figure_kinds.json: killed, wounded, refugees …; "" if none
+    places: frozenset[str]  # where it happened ("killed in Mariupol"), not who ("Ukrainians")
+    content: frozenset[str]  # the other content words of ``what``
+    scene: frozenset[str] = frozenset()  # places named anywhere in the figure's sentence
+
+
+def _stem(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+
+
+def _places(text: str) -> frozenset[str]:
+    not_places = load_set("figure_months.txt") | WEEKDAYS
+    return frozenset(f for f in (fold(p) for p in PLACE_RE.findall(text)) if f.rstrip(".") not in not_places)
+
+
+def figure_topic(fig: Figure, sentence: str = "") -> FigureTopic:
+    table = load_json("figure_kinds.json")
+    kinds: dict[str, list[str]] = table["kinds"]
+    generic = set(table.get("generic", ()))
+    what = fig.what or ""
+    low = set(words(what))
+    # The file lists event kinds (killed, wounded …) before the kinds of people or goods
+    # (detained, grain …): in "prisoners killed" the count is of the killed.
+    kind = next((k for k, ws in kinds.items() if low & set(ws)), "")
+    skip = STOP | set(kinds.get(kind, ())) | generic
+    content = frozenset(_stem(w) for w in low if w not in skip and not w.isdigit())
+    return FigureTopic(fig.unit or "", fig.per or "", kind, _places(what), content, _places(sentence))
+
+
+def figure_key(fig: Figure) -> tuple[str, str]:
+    """(key, label) of a figure's row: ``unit|kind or content words|per|places``."""
+    t = figure_topic(fig)
+    base = t.kind or " ".join(sorted(t.content)[:4])
+    return "|".join([t.unit, base, t.per, " ".join(sorted(t.places))]), fig.what or t.unit
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a | b else 0.0
+
+
+def same_count(a: FigureTopic, b: FigureTopic) -> bool:
+    """Do two figures count the same thing, so that different values are a disagreement?
+
+    Deliberately strict: a false "sources disagree" costs a reader's trust more than a missed
+    one.  The same kind of count at the same named place ("killed in Mariupol"), or nearly the
+    same description (Jaccard ≥ 0.6 over at least two content words, at the same places).
+    """
+    if (a.unit, a.per) != (b.unit, b.per) or a.places != b.places:
+        return False
+    if a.kind and a.kind == b.kind:
+        if a.scene and b.scene:
+            # Both sentences say where: the same kind of count at the same place.
+            return bool(a.scene & b.scene)
+        if a.content & b.content:
+            # "53 prisoners of war killed" and "at least 50 Ukrainian prisoners killed".
+            return True
+    shared = a.content & b.content
+    return (not a.kind or a.kind == b.kind) and len(shared) >= 2 and _jaccard(a.content, b.content) >= 0.6
+
+
+def same_report(a: FigureTopic, b: FigureTopic) -> bool:
+    """Two figures with the same value: one fact reported twice unless they plainly count
+    different things (another unit, rate, place or kind of count)."""
+    if (a.unit, a.per) != (b.unit, b.per):
+        return False
+    if a.places and b.places and not a.places & b.places:
+        return False
+    if a.kind and b.kind:
+        return a.kind == b.kind
+    return bool(a.content & b.content) or a.kind == b.kind
+
+
+@dataclass
+class _Row:
+    key: str
+    label: str
+    topic: FigureTopic
+    order: int
+    variants: dict[tuple[float | None, float | None], list[tuple[Figure, SourceRef]]] = field(
+        default_factory=dict
+    )
+
+    @property
+    def articles(self) -> set[str]:
+        return {r.article_id for entries in self.variants.values() for _, r in entries}
+
+
+def _within(a: float | None, b: float | None, factor: float) -> bool:
+    if a is None or b is None or a <= 0 or b <= 0:
+        return False
+    return max(a, b) / min(a, b) <= factor
+
+
+def group_figures(
+    exs: Sequence[Extraction], *, options: AssembleOptions | None = None
+) -> tuple[FigureRow, ...]:
+    """Rows of figures: the same value from several articles is one item with its sources;
+    different values for the same count from different articles are items of one row (shown
+    side by side); vague figures and figures of one article are never compared."""
+    options = options or AssembleOptions()
+    rows: list[_Row] = []
+    keys: Counter[str] = Counter()
     for ex in exs:
         anchor = article_anchor(ex.article.id)
         for fig in ex.figures:
-            key, label = figure_key(fig)
-            vkey = (fig.value, fig.value_max, fig.qualifier, fig.vague)
-            same_article = any(
-                r.article_id == ex.article.id for entries in rows.get(key, {}).values() for _, r in entries
-            )
-            # A vague figure is never compared; and two different values in one article count
-            # different things (another place or day), not a disagreement between sources.
-            if fig.vague or (same_article and vkey not in rows[key]):
-                key += f"|{ex.article.id}:{fig.start}"
-            labels.setdefault(key, label)
-            order.setdefault(key, len(order))
-            rows[key].setdefault(vkey, []).append((fig, _source(ex, (fig.sent_start, fig.sent_end), anchor)))
+            ref = _source(ex, (fig.sent_start, fig.sent_end), anchor)
+            topic = figure_topic(fig, ref.sentence)
+            vkey = (fig.value, fig.value_max)
+            row = None
+            if not fig.vague:
+                row = next(
+                    (
+                        r
+                        for r in rows
+                        if vkey in r.variants
+                        and ex.article.id not in r.articles
+                        and same_report(topic, r.topic)
+                    ),
+                    None,
+                ) or next(
+                    (
+                        r
+                        for r in rows
+                        if vkey not in r.variants
+                        and ex.article.id not in r.articles
+                        and same_count(topic, r.topic)
+                        and all(_within(fig.value, v[0], options.conflict_factor) for v in r.variants)
+                    ),
+                    None,
+                )
+            if row is None:
+                key, label = figure_key(fig)
+                keys[key] += 1
+                if fig.vague or keys[key] > 1:
+                    # Not a series to follow over days: keep the key unique.
+                    key = f"{key}#{keys[key]}" if not fig.vague else f"{key}#vague{keys[key]}"
+                row = _Row(key=key, label=label, topic=topic, order=len(rows))
+                rows.append(row)
+            row.variants.setdefault(vkey, []).append((fig, ref))
     out = []
-    for key, variants in rows.items():
+    for row in rows:
         items = []
-        for entries in variants.values():
+        for entries in row.variants.values():
             fig = entries[0][0]
             items.append(
                 FigureItem(
@@ -261,7 +370,7 @@ def group_figures(exs: Sequence[Extraction]) -> tuple[FigureRow, ...]:
                 )
             )
         items.sort(key=lambda i: (-len(i.sources), -(i.value or 0)))
-        out.append((order[key], FigureRow(key=key, label=labels[key], items=tuple(items))))
+        out.append((row.order, FigureRow(key=row.key, label=row.label, items=tuple(items))))
     # Conflicts and corroborated figures first, vague ones last, then reading order.
     out.sort(
         key=lambda oi: (
@@ -390,7 +499,11 @@ def topline(
             f"{i.text} ({', '.join(sorted({s.outlet or s.title for s in i.sources}))})" for i in row.items[:3]
         )
         others = len(conflicts) - 1
-        more = f"; {_plural(others, 'other figure')} also {'disagrees' if others == 1 else 'disagree'}" if others else ""
+        more = (
+            f"; {_plural(others, 'other figure')} also {'disagrees' if others == 1 else 'disagree'}"
+            if others
+            else ""
+        )
         lines.append(f"Sources disagree on {row.label}: {values}{more}.")
     elif figures and not figures[0].items[0].vague:
         item = figures[0].items[0]
@@ -400,7 +513,8 @@ def topline(
     lines.append(
         _plural(len(articles), "article")
         + (f" from {_plural(len(outlets), 'outlet')}" if outlets else "")
-        + f": {_plural(len(statements), 'statement')}, {_plural(sum(len(r.items) for r in figures), 'figure')}, "
+        + f": {_plural(len(statements), 'statement')}, "
+        f"{_plural(sum(len(r.items) for r in figures), 'figure')}, "
         f"{_plural(len(devs), 'diplomatic development')}."
     )
     return tuple(lines)
@@ -421,7 +535,11 @@ def assemble_day(date: str, exs: Sequence[Extraction], *, options: AssembleOptio
         )
         for e in exs
     )
-    parts = (group_statements(exs, options=options), group_figures(exs), group_diplomacy(exs))
+    parts = (
+        group_statements(exs, options=options),
+        group_figures(exs, options=options),
+        group_diplomacy(exs),
+    )
     return Brief(
         date=date,
         topline=topline(parts, articles),

@@ -113,14 +113,19 @@ def month_label(key: str) -> str:
     return f"{_MONTH_NAMES[int(month) - 1]} {year}"
 
 
-def find_days(out: Path) -> list[Day]:
-    """Every ``OUT/<YYYY-MM-DD>/brief.json``, oldest first."""
+def find_days(out: Path, *, pdf: bool = False) -> list[Day]:
+    """Every ``OUT/<YYYY-MM-DD>/brief.json``, oldest first; with ``pdf`` each day's PDF is
+    listed as a download even before the site has rendered it."""
     days = []
     for path in sorted(out.glob("*/brief.json")):
         date = path.parent.name
         if not valid_date(date):
             continue
-        files = tuple((name, label) for name, label in _DOWNLOADS if (path.parent / name).is_file())
+        files = tuple(
+            (name, label)
+            for name, label in _DOWNLOADS
+            if (path.parent / name).is_file() or (pdf and name == "brief.pdf")
+        )
         days.append(Day(date=date, brief=load_brief(path), files=files))
     return days
 
@@ -317,10 +322,13 @@ def build_charts(
     first_day = min(dt.date.fromisoformat(d.date) for d in window)
     span_days = max(1, (end_day - first_day).days)
     kinds = _kinds()
+    local = set(load_json("figure_kinds.json").get("local", ()))
     candidates = []
     for key, by_date in collect_series(window).items():
+        _, kind, _, places = key.split("|")
         if (
-            key.split("|")[1] not in kinds
+            kind not in kinds
+            or (kind in local and not places)
             or len(by_date) < 2
             or (current is not None and current not in by_date)
         ):
@@ -473,23 +481,25 @@ def write_if_changed(path: Path, data: str | bytes) -> bool:
     return True
 
 
-def _update_pdf(ts: render.TemplateSet, day_dir: Path, html: str, has_charts: bool) -> bool:
-    """Render ``brief.pdf`` again from the day page, charts included, when it is out of date.
+def _update_pdf(ts: render.TemplateSet, day_dir: Path, html: str, *, has_charts: bool, own: bool) -> bool:
+    """Render ``brief.pdf`` from the day page, charts included, when it is out of date.
 
-    ``.site-pdf.digest`` records the page's hash and the PDF's hash: a PDF rewritten by
-    ``briefing build`` (without charts) no longer matches and is rendered again; an unchanged
-    one is left alone.  A day without charts keeps the build's PDF, which is the same page.
+    With ``own`` the site is the PDF's only writer (``briefing build`` leaves it to the site so
+    that each PDF is rendered once).  Otherwise a PDF written by the build is replaced only
+    when the day has charts.  ``.site-pdf.digest`` records the page's hash and the PDF's
+    hash: a PDF rewritten since no longer matches and is rendered again; an unchanged one is
+    left alone.
     """
     pdf = day_dir / "brief.pdf"
     digest_path = day_dir / PDF_DIGEST_FILE
-    if not pdf.is_file() or (not has_charts and not digest_path.is_file()):
+    if not own and (not pdf.is_file() or (not has_charts and not digest_path.is_file())):
         return False
     want = hashlib.sha256(f"{__version__}\0{html}".encode()).hexdigest()
     try:
         recorded = digest_path.read_text(encoding="utf-8").split()
     except OSError:
         recorded = []
-    if recorded == [want, hashlib.sha256(pdf.read_bytes()).hexdigest()]:
+    if pdf.is_file() and recorded == [want, hashlib.sha256(pdf.read_bytes()).hexdigest()]:
         return False
     # The PDF writer is the renderer's: it fetches nothing but local files.
     data = render._write_pdf(html, base_url=ts.search_path[0])
@@ -498,11 +508,15 @@ def _update_pdf(ts: render.TemplateSet, day_dir: Path, html: str, has_charts: bo
     return written
 
 
-def write_site(out: Path, *, site: SiteConfig, templates: Path | None = None) -> list[Path]:
+def write_site(
+    out: Path, *, site: SiteConfig, templates: Path | None = None, pdf: bool = False
+) -> list[Path]:
     """Write the site for every brief in ``out``; return the files written (unchanged files,
-    left as they were, are not listed).  Nothing is written when ``out`` holds no brief."""
+    left as they were, are not listed).  Nothing is written when ``out`` holds no brief.
+
+    With ``pdf`` the site also writes every day's ``brief.pdf`` (with its charts)."""
     base = _base_url(site.base_url)
-    days = find_days(out)
+    days = find_days(out, pdf=pdf)
     if not days:
         return []
     ts = render.template_set(templates)
@@ -529,7 +543,7 @@ def write_site(out: Path, *, site: SiteConfig, templates: Path | None = None) ->
         }
         put(out / day.date / "index.html", ts.render(DAY_TEMPLATE, day.brief, output="html", **ctx))
         pdf_html = ts.render(DAY_TEMPLATE, day.brief, output="pdf", **ctx)
-        if _update_pdf(ts, out / day.date, pdf_html, bool(charts)):
+        if _update_pdf(ts, out / day.date, pdf_html, has_charts=bool(charts), own=pdf):
             written.append(out / day.date / "brief.pdf")
 
     # 2. The archive: month pages, then the list of months.

@@ -54,14 +54,22 @@ def build(
         pipeline.extract(result.articles, model=options.model, cache=options.cache, progress=progress)
     )
     briefs = assemble(extractions, options=AssembleOptions(title=options.title))
+    # With the site, each day's PDF is rendered once, by the site, with its charts.
+    site = options.site is not None and "html" in options.formats
+    own_pdf = site and "pdf" in options.formats
+    formats = tuple(f for f in options.formats if not (own_pdf and f == "pdf"))
     with progress(len(briefs), "Rendering") as advance:
         for brief in briefs:
             report.written[brief.date] = write_brief(
-                brief, options.out, formats=options.formats, templates=options.templates
+                brief, options.out, formats=formats, templates=options.templates
             )
             advance(1)
-    if options.site is not None and "html" in options.formats and briefs:
+    if site and briefs:
         from ..site import write_site
 
-        report.site = write_site(options.out, site=options.site, templates=options.templates)
+        assert options.site is not None
+        report.site = write_site(options.out, site=options.site, templates=options.templates, pdf=own_pdf)
+        if own_pdf:
+            for day, files in report.written.items():
+                files.append(options.out / day / "brief.pdf")
     return report
