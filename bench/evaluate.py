@@ -10,7 +10,10 @@ Sets (read from the ``shared`` folder given, never at run time of the tool itsel
 * ``ukraine-dev``: 17 hand-annotated articles (statements, figures, diplomacy), scored by
   ``eval/score.py``;
 * ``polnear-dev`` / ``polnear-train``: PolNeAR attributions, scored by
-  ``eval/polnear/score.py`` (statements only).
+  ``eval/polnear/score.py`` (statements only), under both conventions: the spec's (one
+  statement per quoted stretch) and PolNeAR's own (one per attribution: split quotes joined,
+  ``briefing extract --join-split-quotes``); the targets apply to the latter;
+* ``--gold FILE``: any other gold file in the ukraine-dev format (a held-out set).
 
 Articles are extracted with the installed ``briefing`` package, exactly as
 ``briefing extract`` does, and written to ``--keep DIR`` if given.
@@ -28,12 +31,14 @@ from pathlib import Path
 
 from briefing import nlp
 from briefing.extract import extract_parsed, parse_many
+from briefing.extract.statements import StatementOptions
 from briefing.interchange import to_line
 from briefing.readers import read_paths
 
 # The targets of the accuracy issues; the gate fails when a number is below its target.
-TARGETS = {
-    "ukraine-dev": {
+# Targets apply to one convention per set: the spec's for ukraine-dev, PolNeAR's for PolNeAR.
+TARGETS: dict[tuple[str, str], dict[tuple[str, ...], float]] = {
+    ("ukraine-dev", "spec"): {
         ("statements", "who_said_what", "f1"): 0.80,
         ("figures", "f1"): 0.90,
         ("figures", "value_acc"): 0.97,
@@ -43,7 +48,7 @@ TARGETS = {
         ("diplomacy", "f1"): 0.70,
         ("diplomacy", "actor_f1"): 0.85,
     },
-    "polnear-dev": {
+    ("polnear-dev", "polnear"): {
         ("f1_direct",): 0.90,
         ("f1_speech",): 0.85,
         ("speaker_acc",): 0.92,
@@ -51,23 +56,30 @@ TARGETS = {
 }
 
 
-def ukraine_paths(shared: Path) -> list[Path]:
+def gold_paths(gold: Path, shared: Path) -> list[Path]:
+    """The article files of a gold file in the ukraine-dev format."""
     out = []
-    for line in (shared / "eval/ukraine-dev/gold.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in gold.read_text(encoding="utf-8").splitlines():
         p = json.loads(line)["path"]
         out.append(shared / p if p.startswith("seeds/") else shared / "corpus/ukraine-2022" / p)
     return out
 
 
-def extract_to(paths: list[Path], dest: Path) -> float:
-    """Extract ``paths`` into ``dest`` (JSON Lines); return seconds spent."""
+def extract_to(paths: list[Path], outs: dict[Path, StatementOptions | None]) -> float:
+    """Extract ``paths`` into each JSON Lines file of ``outs`` under its statements convention
+    (None: the spec's), parsing every article once; return the seconds spent."""
     t0 = time.perf_counter()
     res = read_paths(paths)
     if res.errors:
         raise SystemExit(f"evaluate: {res.errors[0]}")
-    with dest.open("w", encoding="utf-8") as fh:
+    handles = {dest: dest.open("w", encoding="utf-8") for dest in outs}
+    try:
         for parsed in parse_many(res.articles, nlp.load()):
-            fh.write(to_line(extract_parsed(parsed)) + "\n")
+            for dest, options in outs.items():
+                handles[dest].write(to_line(extract_parsed(parsed, options=options)) + "\n")
+    finally:
+        for fh in handles.values():
+            fh.close()
     return time.perf_counter() - t0
 
 
@@ -87,39 +99,32 @@ def score(cmd: list[str]) -> dict[str, object]:
     return data
 
 
-def run_set(name: str, shared: Path, work: Path, *, verbose: bool) -> dict[str, object]:
-    pred = work / f"{name}.jsonl"
-    if name == "ukraine-dev":
-        secs = extract_to(ukraine_paths(shared), pred)
-        gold = shared / "eval/ukraine-dev/gold.jsonl"
-        cmd = [
-            sys.executable,
-            str(shared / "eval/score.py"),
-            "--gold",
-            str(gold),
-            "--pred",
-            str(pred),
-            "--root",
-            str(shared),
-        ]
+def run_set(name: str, shared: Path, work: Path, *, verbose: bool) -> dict[str, dict[str, object]]:
+    """Scores of one set, by convention: ``spec`` always; ``polnear`` for the PolNeAR sets,
+    which annotate one attribution per source, cue and content (split quotes joined)."""
+    py = sys.executable
+    if not name.startswith("polnear-"):
+        gold = shared / "eval/ukraine-dev/gold.jsonl" if name == "ukraine-dev" else Path(name)
+        pred = work / f"{gold.parent.name}-{gold.stem}.jsonl"
+        secs = extract_to(gold_paths(gold, shared), {pred: None})
+        score_py = str(shared / "eval/score.py")
+        cmds = {"spec": [py, score_py, "--gold", str(gold), "--pred", str(pred), "--root", str(shared)]}
     else:
-        split = name.split("-", 1)[1]
-        folder = shared / "eval/polnear" / split
-        secs = extract_to(sorted((folder / "input").glob("*.txt")), pred)
-        cmd = [
-            sys.executable,
-            str(shared / "eval/polnear/score.py"),
-            "--gold",
-            str(folder),
-            "--pred",
-            str(pred),
-        ]
-    if verbose:
-        extra = ["--verbose"] if name == "ukraine-dev" else []
-        print(subprocess.run([*cmd, *extra], check=True, capture_output=True, text=True).stdout)
-    result = score(cmd)
-    result["seconds"] = round(secs, 1)
-    return result
+        folder = shared / "eval/polnear" / name.split("-", 1)[1]
+        preds = {"polnear": work / f"{name}.jsonl", "spec": work / f"{name}.spec.jsonl"}
+        secs = extract_to(
+            sorted((folder / "input").glob("*.txt")),
+            {preds["polnear"]: StatementOptions(join_split_quotes=True), preds["spec"]: None},
+        )
+        score_py = str(shared / "eval/polnear/score.py")
+        cmds = {conv: [py, score_py, "--gold", str(folder), "--pred", str(p)] for conv, p in preds.items()}
+    results: dict[str, dict[str, object]] = {}
+    for conv, cmd in cmds.items():
+        if verbose:
+            extra = [] if name.startswith("polnear-") else ["--verbose"]
+            print(subprocess.run([*cmd, *extra], check=True, capture_output=True, text=True).stdout)
+        results[conv] = {**score(cmd), "seconds": round(secs, 1)}
+    return results
 
 
 # What the README table shows per set and section: (label, path into the scorer's JSON).
@@ -174,14 +179,14 @@ COLUMNS: dict[str, list[tuple[str, list[tuple[str, tuple[str, ...]]]]]] = {
 }
 
 
-def report(name: str, res: dict[str, object]) -> list[str]:
+def report(name: str, conv: str, res: dict[str, object]) -> list[str]:
     rows = []
-    for section, cols in COLUMNS["ukraine-dev" if name == "ukraine-dev" else "polnear"]:
+    for section, cols in COLUMNS["polnear" if name.startswith("polnear-") else "ukraine-dev"]:
         cells = []
         for label, path in cols:
             value = dig(res, path)
             cells.append(f"{label} {'-' if value is None else f'{value:.2f}'}")
-        rows.append(f"| {name} | {section} | {', '.join(cells)} |")
+        rows.append(f"| {name} | {conv} | {section} | {', '.join(cells)} |")
     return rows
 
 
@@ -197,12 +202,19 @@ def main(argv: list[str] | None = None) -> int:
         choices=("ukraine-dev", "polnear-dev", "polnear-train"),
         help="which set(s) to run (default: ukraine-dev and polnear-dev)",
     )
+    ap.add_argument(
+        "--gold",
+        type=Path,
+        action="append",
+        default=[],
+        help="also score this gold file (ukraine-dev format, paths under the shared corpus)",
+    )
     ap.add_argument("--check", action="store_true", help="exit 1 when a number is below its target")
     ap.add_argument("--verbose", action="store_true", help="print the scorers' full reports")
     ap.add_argument("--keep", type=Path, help="keep the predictions in this folder")
     ap.add_argument("--json", action="store_true", help="print all numbers as JSON")
     args = ap.parse_args(argv)
-    sets = args.sets or ["ukraine-dev", "polnear-dev"]
+    sets = (args.sets or ([] if args.gold else ["ukraine-dev", "polnear-dev"])) + [str(g) for g in args.gold]
     with tempfile.TemporaryDirectory() as tmp:
         work = args.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
@@ -210,13 +222,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(results, indent=2, sort_keys=True))
     else:
-        print("| set | section | numbers |\n| --- | --- | --- |")
-        for name, res in results.items():
-            print("\n".join(report(name, res)))
+        print("| set | convention | section | numbers |\n| --- | --- | --- | --- |")
+        for name, by_conv in results.items():
+            for conv, res in by_conv.items():
+                print("\n".join(report(name, conv, res)))
     failed = []
-    for name, res in results.items():
-        for path, target in TARGETS.get(name, {}).items():
-            value = dig(res, path)
+    for (name, conv), targets in TARGETS.items():
+        if name not in results:
+            continue
+        for path, target in targets.items():
+            value = dig(results[name][conv], path)
             if value is None or value < target:
                 failed.append(
                     f"{name} {'.'.join(path)} = {value if value is None else round(value, 3)} < {target}"

@@ -233,6 +233,12 @@ def build(
     help="Write the JSON Lines here instead of standard output.",
 )
 @click.option("--model", metavar="NAME", help="spaCy model to use.")
+@click.option(
+    "--join-split-quotes",
+    is_flag=True,
+    help="One statement per attribution: a quote split by its attribution and the quote paragraphs "
+    "continuing it are joined (PolNeAR's convention; the spec's default gives one per quoted stretch).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def extract(
     paths: tuple[str, ...],
@@ -241,6 +247,7 @@ def extract(
     until: str | None,
     output: Any,
     model: str | None,
+    join_split_quotes: bool,
     quiet: bool,
 ) -> None:
     """Extract statements, figures and diplomacy from PATH... as JSON Lines.
@@ -249,8 +256,9 @@ def extract(
     start/end character offsets into each file's text.
 
     \b
-    Example:
+    Examples:
       briefing extract seeds/ > seed.jsonl
+      briefing extract --join-split-quotes polnear/dev/input/ -o polnear-dev.jsonl
     """
     from .commands.extract import ExtractOptions
     from .commands.extract import extract as run_extract
@@ -258,7 +266,9 @@ def extract(
     try:
         run = run_extract(
             paths,
-            options=ExtractOptions(date=date, days=_days(date, since, until), model=model),
+            options=ExtractOptions(
+                date=date, days=_days(date, since, until), model=model, join_split_quotes=join_split_quotes
+            ),
             progress=_progress(quiet or (output is sys.stdout and sys.stdout.isatty())),
         )
         _report_input_errors(run.errors)

@@ -10,8 +10,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .models import Article, Extraction
+
+if TYPE_CHECKING:
+    from .extract.statements import StatementOptions
 from .readers import ReadResult, read_paths
 
 #: ``progress(total, label)`` returns a context manager yielding ``advance(n)``.
@@ -59,6 +63,7 @@ def extract(
     *,
     model: str | None = None,
     cache: Path | None = None,
+    statement_options: StatementOptions | None = None,
     progress: ProgressFactory = no_progress,
     batch_size: int = 16,
 ) -> Iterator[Extraction]:
@@ -73,7 +78,8 @@ def extract(
 
     if not articles:
         return
-    store = ExtractionCache(cache, model=nlp.model_name(model)) if cache else None
+    variant = nlp.model_name(model) + ("" if statement_options is None else repr(statement_options))
+    store = ExtractionCache(cache, model=variant) if cache else None
     with progress(len(articles), "Extracting") as advance:
         for i in range(0, len(articles), batch_size):
             batch = articles[i : i + batch_size]
@@ -81,7 +87,7 @@ def extract(
             todo = [a for a in batch if done.get(a.id) is None]
             if todo:
                 for parsed in parse_many(todo, nlp.load(model)):
-                    ex = extract_parsed(parsed)
+                    ex = extract_parsed(parsed, options=statement_options)
                     done[ex.article.id] = ex
                     if store:
                         store.put(ex)

@@ -16,6 +16,8 @@ class ExtractOptions:
     date: str | None = None
     days: DayRange = field(default_factory=DayRange)
     model: str | None = None
+    # One statement per attribution (PolNeAR's convention) instead of one per quoted stretch.
+    join_split_quotes: bool = False
 
 
 @dataclass
@@ -31,5 +33,10 @@ def extract(
     paths: Iterable[str], *, options: ExtractOptions, progress: ProgressFactory = no_progress
 ) -> ExtractRun:
     result = pipeline.read(paths, date=options.date, days=options.days)
-    exs = pipeline.extract(result.articles, model=options.model, progress=progress)
+    from ..extract.statements import StatementOptions
+
+    statement_options = StatementOptions(join_split_quotes=True) if options.join_split_quotes else None
+    exs = pipeline.extract(
+        result.articles, model=options.model, statement_options=statement_options, progress=progress
+    )
     return ExtractRun(lines=(to_line(ex) for ex in exs), errors=result.errors, count=len(result.articles))
