@@ -227,3 +227,75 @@ def test_spans_are_sentences_in_file_offsets(nlp: Any) -> None:
     text = HEADER + body
     assert items and all(text[d.start : d.end] == d.sentence for d in items)
     assert items[0].sentence.startswith("Turkey hosted")
+
+
+# Frames and cues read from the corpus: each row is a wording of the act, in our own words.
+@pytest.mark.parametrize(
+    ("sentence", "typ"),
+    [
+        ("Slovenia will keep supplying Ukraine with armoured vehicles, its defence minister said.", "AID"),
+        ("Kyiv has received Krab howitzers from Poland this month.", "AID"),
+        ("Lavrov said pumping Ukraine with weapons only prolongs the war.", "ACCUSE"),
+        ("The Polish president travelled to Kyiv on Thursday.", "CONSULT"),
+        ("Scholz said that Hungary should stop blocking the aid package.", "REQUEST"),
+        ("Romania recalled its ambassador from Minsk on Monday.", "SANCTION"),
+        ("Moldova summoned the Russian ambassador over the remarks.", "ACCUSE"),
+        ("Estonia sent a protest note to Moscow over the airspace violation.", "ACCUSE"),
+        ("Portugal and Spain said no to the proposal of the Commission.", "REJECT"),
+        ("Kyiv and Moscow carried out an exchange of bodies on Tuesday.", "CONCEDE"),
+        ("Belarus acquiesced to an agreement that lets Lithuania reopen the crossing.", "AGREE"),
+        ("Qatar helped broker the deal between Russia and Ukraine on the return of children.", "AGREE"),
+        ("The Kremlin invited the IAEA to inspect the plant.", "REQUEST"),
+        ("Macron paid tribute to the courage of the Ukrainian people.", "SUPPORT"),
+        (
+            "The Moldovan president called Romania \u201cour most important partner\u201d on Monday.",
+            "SUPPORT",
+        ),
+        ("Peskov branded the British decision a provocation.", "ACCUSE"),
+        ("Erdogan warned Athens of consequences if the islands were armed.", "THREATEN"),
+        ("Moscow threatened reciprocal measures against Polish diplomats.", "THREATEN"),
+    ],
+)
+def test_type_positive_corpus_frames(nlp: Any, sentence: str, typ: str) -> None:
+    assert typ in types_of(run(nlp, sentence)), run(nlp, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "typ"),
+    [
+        # A supply of goods to a market is trade, not aid to a state.
+        ("The pipeline has enough capacity to supply half of Germany's gas.", "AID"),
+        # A loaded verb with no state as its target is about firms or machines.
+        ("Consulting firms interfere in public policy, the French Senate said.", "ACCUSE"),
+        ("\u201cThe two machines pump 60 million cubic metres a day,\u201d Putin said.", "ACCUSE"),
+        # Travel in a clause that dates another event is no visit.
+        ("Bayraktar spoke to reporters shortly before Erdogan arrived in Tehran.", "CONSULT"),
+        # "should" about a conflict or in a passive is no request to a state.
+        (
+            "The conflict between Russia and Ukraine should not be compared to Korea, Podolyak said.",
+            "REQUEST",
+        ),
+        ("Western leaders said Kyiv should not be pressured into ceding land.", "REQUEST"),
+        # A vote by poll respondents rejects no proposal.
+        ("Most respondents voted against ceding any territory of Ukraine.", "REJECT"),
+    ],
+)
+def test_type_negative_corpus_frames(nlp: Any, sentence: str, typ: str) -> None:
+    items = run(nlp, sentence)
+    assert typ not in types_of(items), items
+
+
+def test_deal_terms_carry_to_following_sentences(nlp: Any) -> None:
+    body = (
+        "Russia and Ukraine signed a deal in Istanbul on Friday to reopen the ports. "
+        "Ships will be inspected by teams in Istanbul. "
+        "Pilots will guide the vessels through the mined waters."
+    )
+    items = run(nlp, body)
+    agree = [d for d in items if d.type == "AGREE"]
+    assert len(agree) == 3, items
+    assert set(agree[1].actors) == {"Russia", "Ukraine"}
+    # Hopes about shipments are no terms; far from any agreement, terms are no agreement.
+    hoped = run(nlp, "Ukraine and Russia signed the deal. Officials hoped shipments could begin on Monday.")
+    assert [d.type for d in hoped] == ["AGREE"], hoped
+    assert "AGREE" not in types_of(run(nlp, "Ships will be inspected by teams in Istanbul."))

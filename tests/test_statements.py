@@ -51,6 +51,31 @@ CASES: list[tuple[str, str, list[Any]]] = [
         [("Dmitry Medvedev", "such actions are not of an immediate nature", True, "noted")],
     ),
     (
+        "reported-clause-hung-on-medium",
+        'Jason Kander said in a statement that "Washington dysfunction has stopped Congress."',
+        [("Jason Kander", "Washington dysfunction has stopped Congress.", True, "said")],
+    ),
+    (
+        "direct-object-of-verb",
+        "Kasich cautioned “let’s not get ahead of ourselves,” before predicting a win.",
+        [("Kasich", "let’s not get ahead of ourselves,", True, "cautioned")],
+    ),
+    (
+        "direct-manner-verb",
+        '"Get them out of here!" Trump barked.',
+        [("Trump", "Get them out of here!", True, "barked")],
+    ),
+    (
+        "direct-colon-speech-noun",
+        'Bernie Sanders made the following comment: "The unemployment rate is 33 percent."',
+        [("Bernie Sanders", "The unemployment rate is 33 percent.", True, "made")],
+    ),
+    (
+        "direct-colon-bare-name",
+        'The crowd gathered outside.\n\nClinton: "Our goal is to defeat and destroy ISIS."',
+        [("Clinton", "Our goal is to defeat and destroy ISIS.", True, None)],
+    ),
+    (
         "mixed-quote-is-reported",
         "Zelensky said Russia's siege of Mariupol is a \"crime against humanity\".",
         [("Zelensky", "Russia's siege of Mariupol is a \"crime against humanity\"", False, "said")],

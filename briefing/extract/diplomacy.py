@@ -16,7 +16,16 @@ non-violent categories in two layers:
   (loaded wording in the voice of a state actor, legal charges against a state's forces),
   AGREE (a deal's terms), COOPERATE (a joint body set up), THREATEN (taking territory or
   striking back announced as an intention), CONCEDE/CONSULT (offers; a mediator's proposal),
-  REQUEST (seeking guarantees) and SUPPORT (backing earned or expressed).
+  REQUEST (seeking guarantees; a state saying another state should or must act) and SUPPORT
+  (backing earned or expressed); AID also from a state as recipient (``supplying Ukraine``) or
+  materiel received from a state; CONSULT from an official travelling to another state; ACCUSE
+  from loaded verbs aimed at a state (``pump up Ukraine with weapons``).
+* **Article context**: for a few sentences after an agreement, a sentence that states its
+  terms or workings without naming it (``Ships will be inspected``, ``It also allows``) is an
+  AGREE of the agreement's parties.
+
+Each type's rules are gated by one alternation of them all, so a sentence runs only the rules
+of the types whose cues it can hold.
 
 A sentence may carry several types and yields at most one item per type.
 
@@ -41,7 +50,7 @@ from typing import TYPE_CHECKING
 from ..lexicons import load_list, load_set
 from ..models import Diplomacy, Statement
 from . import ParsedArticle
-from .actors import Mention, dedupe, find_mentions, find_place, known_demonym, learn_people
+from .actors import Mention, agent_nouns, dedupe, find_mentions, find_place, known_demonym, learn_people
 from .sentences import sentence_spans
 
 if TYPE_CHECKING:
@@ -105,17 +114,22 @@ class CueRules:
     """Compiled cue rules: type → kind → patterns."""
 
     rules: dict[str, dict[str, tuple[re.Pattern[str], ...]]]
+    # One alternation of every rule of a type: most sentences hold cues of few types, so one
+    # search per type decides which rules need running at all (the keyword prefilter).
+    gates: dict[str, re.Pattern[str] | None] = field(default_factory=dict)
 
     def matches(self, sentence: str) -> list[tuple[str, str, int, int]]:
         """Every cue match as ``(type, kind, start, end)``, offsets into ``sentence``."""
         s = fold_quotes(sentence)
-        return [
-            (t, k, m.start(), m.end())
-            for t in TYPES
-            for k in KINDS
-            for p in self.rules[t][k]
-            for m in p.finditer(s)
-        ]
+        out: list[tuple[str, str, int, int]] = []
+        for t in TYPES:
+            gate = self.gates.get(t)
+            if gate is not None and not gate.search(s):
+                continue
+            out.extend(
+                (t, k, m.start(), m.end()) for k in KINDS for p in self.rules[t][k] for m in p.finditer(s)
+            )
+        return out
 
     def classify(self, sentence: str) -> list[str]:
         """The types the surface cues alone give a sentence, in ``TYPES`` order."""
@@ -138,7 +152,11 @@ def cue_rules() -> CueRules:
         if typ not in table or kind not in KINDS:
             raise ValueError(f"diplomacy_cues.txt: bad rule {line!r}")
         table[typ][kind].append(re.compile(pattern, re.I))
-    return CueRules({t: {k: tuple(v) for k, v in ks.items()} for t, ks in table.items()})
+    gates: dict[str, re.Pattern[str] | None] = {}
+    for t, ks in table.items():
+        pats = [p.pattern for k in KINDS for p in ks[k]]
+        gates[t] = re.compile("|".join(f"(?:{p})" for p in pats), re.I) if pats else None
+    return CueRules({t: {k: tuple(v) for k, v in ks.items()} for t, ks in table.items()}, gates)
 
 
 @lru_cache(maxsize=1)
@@ -495,7 +513,140 @@ def frame_hits(v: _View) -> list[tuple[str, Token]]:
                 and t.dep_ == "dobj"
             ):
                 out.append(("SUPPORT", t))
+        aid_verb = t.pos_ == "VERB" and not _negated(t) and not _governor(t, "AID")
+        if aid_verb and (_supplies_state(t, v) or _receives_aid(t, v)):
+                out.append(("AID", t))
+        if (
+            lem in _fr("loaded.verb")
+            and t.pos_ == "VERB"
+            and not judicial
+            and not _governor(t, "ACCUSE")
+            and _loaded_target(t, v)
+            and _loaded_ok(t, v)
+        ):
+            out.append(("ACCUSE", t))
+        if lem in _fr("travel.verb") and t.pos_ == "VERB" and not _negated(t) and _travel_ok(t, v):
+            out.append(("CONSULT", t))
+        if t.pos_ in {"VERB", "AUX"} and _obliges(t, v):
+            out.append(("REQUEST", t))
     return out
+
+
+def _preps(t: Token, words: set[str]) -> list[Token]:
+    """Objects of ``t``'s prepositions among ``words``."""
+    return [
+        g
+        for c in t.children
+        if c.dep_ == "prep" and _word(c) in words
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def _actor_head(t: Token, v: _View) -> list[str]:
+    """The actor a noun phrase *is* (not one it merely mentions): its head is a state, body or
+    official ("Russia", "Lavrov", "Western politicians"), not "the conflict between Russia and
+    Ukraine" or "Russians living in Latvia"."""
+    for m in v.mentions:
+        if m.start <= t.idx < m.end:
+            return [m.actor] if m.kind != "demonym" else []
+    if _word(t) in agent_nouns():
+        return list(v.actors_under(t))
+    return []
+
+
+def _loaded_target(t: Token, v: _View) -> bool:
+    """A loaded verb names who does it or to whom: "pump up Ukraine with weapons", "Russia
+    acting to undermine ...".  Without an actor argument it is about firms or machines."""
+    if any(
+        _actor_head(o, v) or v.actors_under(o) for o in [*_args(t), *_preps(t, {"in", "into", "against"})]
+    ):
+        return True
+    x = t.head if t.dep_ in {"xcomp", "advcl"} else t
+    return bool(_explicit_subject(v, t) or _explicit_subject(v, x))
+
+
+def _explicit_subject(v: _View, t: Token) -> list[str]:
+    """Actors that the subject of ``t`` itself is (no pronoun resolution, no climbing)."""
+    return [a for c in t.children if c.dep_ in {"nsubj", "nsubjpass"} for a in _actor_head(c, v)]
+
+
+def _supplies_state(t: Token, v: _View) -> bool:
+    """A transfer whose recipient is a state: "supplying Ukraine", "provide Kyiv with rockets"."""
+    lem = _lemma(t)
+    objs = [c for c in t.children if c.dep_ in {"dobj", "dative"}]
+    if lem in _fr("aid.recipient"):
+        return any(_actor_head(o, v) for o in objs)
+    if lem not in _fr("aid.verb") or not any(_actor_head(o, v) for o in objs):
+        return False
+    for c in t.children:
+        if c.dep_ == "prep" and _word(c) == "with":
+            for g in c.children:
+                mods = {_lemma(x) for x in g.children if x.dep_ in {"compound", "amod"}}
+                if _lemma(g) in _fr("aid.noun") or mods & _fr("aid.noun") or mods & _fr("aid.modifier"):
+                    return True
+    return False
+
+
+def _receives_aid(t: Token, v: _View) -> bool:
+    """Materiel received from a state: "Kiev has received M777 guns from the US"."""
+    if _lemma(t) not in _fr("aid.receive"):
+        return False
+    objs = [c for c in t.children if c.dep_ == "dobj"]
+    materiel = any(
+        _lemma(o) in _fr("aid.noun")
+        or any(
+            _lemma(x) in _fr("aid.noun") | _fr("aid.modifier")
+            for x in o.children
+            if x.dep_ in {"compound", "amod"}
+        )
+        for o in objs
+    )
+    donors = [
+        a
+        for c in t.children
+        if c.dep_ == "prep" and _word(c) == "from"
+        for g in c.children
+        for a in v.actors_under(g)
+    ]
+    return materiel and bool(donors)
+
+
+def _travel_ok(t: Token, v: _View) -> bool:
+    """An official (or a delegation) travelling to another state: a visit."""
+    # "shortly before Erdogan arrived in Tehran" dates another event.
+    if t.dep_ == "advcl" or any(c.dep_ == "mark" for c in t.children):
+        return False
+    subj = [c for c in t.children if c.dep_ == "nsubj"]
+    own = [
+        m
+        for c in subj
+        for m in v.mentions
+        if c.left_edge.idx <= m.start and m.end <= c.right_edge.idx + len(c.right_edge.text)
+    ]
+    if not own or not any(m.kind in {"person", "learnt", "demonym"} for m in own):
+        return False
+    dest = [
+        a
+        for c in t.children
+        if c.dep_ == "prep" and _word(c) in {"to", "in"}
+        for g in c.children
+        if g.dep_ == "pobj"
+        for a in v.actors_under(g, with_places=True)
+    ]
+    return bool(set(dest) - {m.actor for m in own})
+
+
+def _obliges(t: Token, v: _View) -> bool:
+    """A state said another state should or must act: a request in the speaker's voice."""
+    if not any(c.dep_ == "aux" and _word(c) in _fr("obligation") for c in t.children):
+        return False
+    if t.dep_ == "advcl" or any(_lemma(a) in {"if", "whether"} for a in t.children):
+        return False
+    # Active subjects only: "Kiev should not be pressured" defends Kiev, it asks nothing of it.
+    subj = [a for c in t.children if c.dep_ == "nsubj" for a in _actor_head(c, v)]
+    voice = v.voice_at(t)
+    return bool(subj) and bool(voice) and not set(subj) <= set(voice)
 
 
 def _loaded_ok(t: Token, v: _View) -> bool:
@@ -519,7 +670,10 @@ def _aid_ok(t: Token, v: _View) -> bool:
     to_actor = any(
         _word(c) in {"to", "for"} and any(v.actors_under(g) for g in c.children) for c in t.children
     )
-    if lem in _fr("aid.head") and not (mods & _fr("aid.modifier") or counted or money_head or to_actor):
+    materiel = bool(mods & (_fr("aid.noun") | {"weapons", "arms"}))
+    if lem in _fr("aid.head") and not (
+        mods & _fr("aid.modifier") or counted or money_head or to_actor or materiel
+    ):
         return False
     if _governor(t, "AID") or _negated(t):
         return False
@@ -654,6 +808,7 @@ class _Context:
     deal_actors: tuple[str, ...] = ()
     last_place: str | None = None
     history: list[tuple[str, ...]] = field(default_factory=list)
+    deal_seen: int = -100  # index of the latest sentence reporting an agreement itself
 
 
 def extract(
@@ -684,7 +839,21 @@ def extract(
         hits = [(t, k, s + a, s + b) for t, k, a, b in rules.matches(sent)]
         kept = [(t, k, a, b) for t, k, a, b in hits if k == "block" or _keep_hit(t, a, b, view)]
         types = combine(kept, _frame_types(view))
+        # A sentence after an agreement that describes its terms or workings without naming
+        # it ("Ships will be inspected in Istanbul") is part of the agreement.
+        gap = i - ctx.deal_seen
+        carried = (
+            "AGREE" not in types
+            and "COOPERATE" not in types  # a joint body at work is the mechanism, not the terms
+            and bool(ctx.deal_actors)
+            and gap <= _DEAL_WINDOW
+            and _implements_deal(view, adjacent=gap == 1)
+        )
+        if carried:
+            types = [t for t in TYPES if t in {"AGREE", *types}]
         actors = _resolve(sent, actors, mentions, ctx, statements, s, e, people)
+        if carried and not actors:
+            actors = list(ctx.deal_actors)
         if "CONSULT" not in types and len(actors) > 1 and _tells_state(sent, s, mentions):
             types = [t for t in TYPES if t in {"CONSULT", *types}]
         if types and not actors:
@@ -703,6 +872,8 @@ def extract(
         if place:
             ctx.last_place = place
         ctx.last_item_actors = tuple(actors)
+        if "AGREE" in types and not carried:
+            ctx.deal_seen = i
         # The parties of the latest agreement are who "the deal" later refers to.
         if ("AGREE" in types or "COOPERATE" in types) and (
             len(actors) > len(ctx.deal_actors) or ("AGREE" in types and len(actors) > 1)
@@ -716,6 +887,36 @@ def extract(
             yield Diplomacy(
                 t, who, place if t in _PLACE_TYPES or place else None, sent, s, e, _status(t, sent)
             )
+
+
+_DEAL_WINDOW = 4  # sentences after an agreement in which its terms may follow unnamed
+_MODALS = frozenset({"will", "would", "shall", "must", "'ll"})
+
+
+def _implements_deal(v: _View, *, adjacent: bool) -> bool:
+    """Whether the sentence states how an agreement named just before works.
+
+    The subject carries out the terms (ships, pilots, inspections, the corridor) under a modal
+    of arrangement ("will", "would", "are to"), or, right after the agreement, ``it`` or ``the
+    deal`` stipulates something.  Conditions and relative clauses describe other events.
+    """
+    for t in v.tokens:
+        if t.pos_ not in {"VERB", "AUX"} or t.dep_ in {"advcl", "relcl", "acl"} or _negated(t):
+            continue
+        subj = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if not subj:
+            continue
+        modal = any(c.dep_ in {"aux", "auxpass"} and _word(c) in _MODALS for c in t.children) or (
+            _lemma(t) == "be"
+            and any(c.dep_ == "xcomp" and any(_word(g) == "to" for g in c.children) for c in t.children)
+        )
+        for c in subj:
+            lem = _lemma(c)
+            if lem in _fr("deal.implement") and modal and c.tag_ in {"NNS", "NN"}:
+                return True
+            if adjacent and (_word(c) == "it" or lem in _fr("deal")) and _lemma(t) in _fr("deal.terms"):
+                return True
+    return False
 
 
 def _statement_voices(

@@ -34,6 +34,11 @@ WORD_RE = re.compile(r"\w")
 CONTENT_DEPS = ("ccomp",)
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 INHERIT_DEPS = {"advcl", "conj", "xcomp", "pcomp", "acl"}
+# Conjunctions that open an adverbial clause, never the content of a reporting verb.
+ADVERBIAL_MARKS = {"while", "although", "though", "because", "since", "when", "unless", "once", "after",
+                   "before", "as", "if"}
+# Verbs that name what follows them: a quote right after one is a name, not speech.
+NAMING_VERBS = {"call", "name", "dub", "label", "describe", "refer", "cite", "term"}
 LEAD_TRIM = {"that", "whether", ",", ":", ";", "-", "—", "–", "and", "but"}
 TRAIL_PUNCT = " \t\n,.;:—–-"
 CLOSE_MARKS = "”\"’'»"
@@ -53,6 +58,21 @@ def object_verbs() -> dict[str, tuple[frozenset[str], bool]]:
         lemma, *parts = line.lower().split()
         out[lemma.lstrip("+")] = (frozenset(parts), lemma.startswith("+"))
     return out
+
+
+@cache
+def quote_verbs() -> frozenset[str]:
+    return load_set("reporting_quote_verbs.txt")
+
+
+def _quote_verb(tok: Token) -> bool:
+    """A manner-of-speaking verb that can attribute only a neighbouring quote (``he barked``)."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma not in quote_verbs():
+        return False
+    if lemma == "put":
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+    return True
 
 
 @dataclass(frozen=True)
@@ -153,7 +173,7 @@ def _cue_phrase(tok: Token) -> tuple[str, frozenset[str]] | None:
     if tok.dep_ == "xcomp" and tok.head.lemma_ == "be":
         return None
     has_agent = any(c.dep_ == "agent" for c in tok.children)
-    if tok.tag_ == "VBN" and tok.dep_ in {"amod", "acl"} and not has_agent:
+    if tok.tag_ == "VBN" and tok.dep_ in {"amod", "acl"} and not has_agent and _stranded_subject(tok) is None:
         return None
     parts, required = object_verbs().get(lemma, (frozenset(), False))
     particles = [c for c in tok.rights
@@ -168,6 +188,22 @@ def _cue_phrase(tok: Token) -> tuple[str, frozenset[str]] | None:
     if particles:
         text = tok.doc[tok.i : particles[0].i + 1].text
     return text, parts
+
+
+def _stranded_subject(tok: Token) -> Token | None:
+    """The subject of a predicate the parser lost after a long subject: in ``Stevens, who served as
+    Romney's strategist, called Trump's statements "childish"`` the sentence root is the name and
+    the verb hangs on the last noun of the relative clause.  A past-tense verb right after the
+    comma closing a name's apposition or relative clause is that name's predicate."""
+    doc = tok.doc
+    root = tok.sent.root
+    if tok.tag_ not in {"VBD", "VBN"} or tok.i < 2 or doc[tok.i - 1].text != ",":
+        return None
+    if root.pos_ != "PROPN" or root.i >= tok.i or root.i + 1 >= len(doc) or doc[root.i + 1].text != ",":
+        return None
+    if any(t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ROOT", "ccomp"} for t in doc[root.i : tok.i]):
+        return None
+    return root
 
 
 def _has_clause(tok: Token) -> bool:
@@ -196,7 +232,7 @@ def _subject(tok: Token) -> Token | None:
         if tok.dep_ not in INHERIT_DEPS or tok.head.i == tok.i:
             return _left_neighbour(tok) or _inverted_subject(tok)
         if tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
-            return None
+            return _stranded_subject(tok)
         # "said A, adding that B": the participle's speaker is the reporting verb's subject,
         # even when the parser hangs it on the reported clause.
         for anc in tok.ancestors:
@@ -258,6 +294,13 @@ def _content_tokens(ctx: Context, cue: Token) -> tuple[list[Token], bool]:
     lemma = cue.lemma_.lower()
     para = ctx.para_of(cue.idx)
     clauses = [c for c in cue.children if c.dep_ in CONTENT_DEPS and ctx.para_of(c.idx) == para]
+    if not clauses:
+        clauses = _stranded_clauses(cue)
+    # "While not everything Trump says is true, Jamieson said Trump is ...": a clause opened by an
+    # adverbial conjunction is the writer's framing that the parser took for a second complement.
+    framed = [c for c in clauses if c.left_edge.dep_ == "mark" and c.left_edge.lower_ in ADVERBIAL_MARKS]
+    if framed and len(framed) < len(clauses):
+        clauses = [c for c in clauses if c not in framed]
     clauses.sort(key=lambda c: abs(c.i - cue.i))
     if lemma in {"urge", "ask", "call", "warn", "accuse", "press", "promise", "pledge", "vow",
                  "threaten", "demand", "propose"} or not clauses:
@@ -295,6 +338,24 @@ def _content_tokens(ctx: Context, cue: Token) -> tuple[list[Token], bool]:
         if head.i > cue.i and before and comma:
             return toks, False
     return [], False
+
+
+def _stranded_clauses(cue: Token) -> list[Token]:
+    """A that-clause the parser hung on the medium of a cue: in ``said in a statement that C`` it
+    makes ``C`` a clause of ``statement``, yet ``C`` is what was said."""
+    out = []
+    for prep in cue.children:
+        if prep.dep_ != "prep" or prep.i < cue.i:
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            for c in obj.rights:
+                if c.dep_ in {"acl", "relcl", "ccomp"} and c.pos_ in {"VERB", "AUX"} \
+                        and any(k.dep_ == "mark" and k.lower_ == "that" and k.i == c.left_edge.i
+                                for k in c.children):
+                    out.append(c)
+    return out
 
 
 def _parenthetical(cue: Token) -> bool:
@@ -590,9 +651,13 @@ def _cue_before(ctx: Context, q: Quote, cues: dict[int, Raw], bare: dict[int, Me
             lo = prev[0]
         else:
             return None
-    if not re.search(r"[:,]\s*$|\b(?:that|said|says|added|told|wrote|tweeted)\s*$", lead):
-        return None
     i = ctx._tok_at(q.open) - 1
+    # "the protesters chanted “...”", "Kasich cautioned “...”": the quote is the verb's own object.
+    # A naming verb before a quote names something ("a group called “We The People”").
+    verb_first = i >= 0 and (i in cues or i in bare) and doc[i].lemma_.lower() not in NAMING_VERBS \
+        and not ctx.text[doc[i].idx + len(doc[i]) : q.open].strip()
+    if not verb_first and not re.search(r"[:,]\s*$|\b(?:that|said|says|added|told|wrote|tweeted)\s*$", lead):
+        return None
     steps = 0
     while i >= 0 and doc[i].idx >= lo and steps < 12:
         if ctx.in_quote[i] and doc[i].idx < q.open:
@@ -628,6 +693,55 @@ def _dash_speaker(ctx: Context, q: Quote) -> Mention | None:
     if head.pos_ not in {"PROPN", "NOUN"}:
         return None
     return describe(head)
+
+
+# Objects that make a clause before a colon an attribution ("she had one message: ...").
+SPEECH_NOUNS = {"message", "comment", "comments", "words", "statement", "response", "answer", "reply",
+                "warning", "advice", "explanation", "remark", "remarks", "retort", "verdict", "question",
+                "plea", "note", "tweet", "post", "quote", "line", "assessment", "take", "prediction",
+                "promise", "pitch"}
+
+
+def _colon_attribution(ctx: Context, q: Quote) -> Raw | None:
+    """A quote after a colon whose lead-in names the speaker: a bare name (``Clinton: "..."``,
+    ``- Pew Research: "..."``) or a clause whose verb or object is speech (``Sanders made the
+    following comment:``, ``Caddell continued:``, ``she had one message:``)."""
+    doc = ctx.doc
+    lead = ctx.text[max(0, q.open - 3) : q.open]
+    if not lead.rstrip().endswith(":"):
+        # A quote paragraph after a paragraph that ends with the colon.
+        if not (q.at_para_start and ctx.para_of(q.open) > 0):
+            return None
+        ps, pe = ctx.paras[ctx.para_of(q.open) - 1]
+        if not ctx.text[ps:pe].endswith(":"):
+            return None
+        colon = ctx.token_at(pe - 1)
+    else:
+        colon = ctx.token_at(q.open - len(lead) + lead.rindex(":"))
+    if colon.text != ":" or colon.i == 0 or ctx.in_quote[colon.i - 1]:
+        return None
+    # A bare name: the words from the sentence or dash start up to the colon are a proper name.
+    j = colon.i - 1
+    while j > 0 and doc[j - 1].pos_ == "PROPN" and not doc[j - 1].is_space and colon.i - j < 4:
+        j -= 1
+    before = doc[j - 1] if j > 0 else None
+    starts = before is None or before.is_space or before.text in {"-", "—", "–", ".", "\n"} \
+        or before.idx < ctx.paras[ctx.para_of(colon.idx)][0]
+    if starts and all(doc[k].pos_ == "PROPN" for k in range(j, colon.i)):
+        head = doc[colon.i - 1]
+        return Raw(q.start, q.end, True, None, describe(head), q.open)
+    # A clause: its root's subject speaks when the root is a speech verb or has a speech noun object.
+    root = doc[colon.i - 1]
+    while root.head.i != root.i and root.head.i < colon.i:
+        root = root.head
+    if root.pos_ not in {"VERB", "AUX"}:
+        return None
+    subj = [c for c in root.children if c.dep_ in {"nsubj"}]
+    speechy = (root.lemma_.lower() in verbs() or _quote_verb(root)) or any(
+        c.dep_ in {"dobj", "attr"} and c.lemma_.lower() in SPEECH_NOUNS for c in root.children)
+    if not subj or not speechy or _negated(root):
+        return None
+    return Raw(q.start, q.end, True, root.text, describe(subj[0]), root.idx, cue_i=root.i)
 
 
 # --------------------------------------------------------------------------- assembly
@@ -671,7 +785,7 @@ def _raw_statements(ctx: Context) -> list[Raw]:
     for tok in doc:
         if tok.i in by_cue or ctx.in_quote[tok.i] or tok.idx < ctx.headline_end:
             continue
-        if _cue_phrase(tok) is None or _negated(tok):
+        if (_cue_phrase(tok) is None and not _quote_verb(tok)) or _negated(tok):
             continue
         subj = _subject(tok)
         if subj is not None:
@@ -693,7 +807,14 @@ def _raw_statements(ctx: Context) -> list[Raw]:
             # takes the attribution before it, or a following cue that has no content of its own.
             found = _cue_before(ctx, q, direct_cues, bare) or _cue_after(ctx, q, bare_raws)
         else:
-            found = _cue_after(ctx, q, {**direct_cues, **bare_raws}) or _cue_before(ctx, q, direct_cues, bare)
+            # A verb right before the opening mark has the quote as its object ("cautioned “...”
+            # before predicting"); otherwise the cue after the quote wins.
+            verb = ctx._tok_at(q.open) - 1
+            first = _cue_before(ctx, q, direct_cues, bare) if verb in bare or verb in direct_cues else None
+            found = first or _cue_after(ctx, q, {**direct_cues, **bare_raws}) \
+                or _cue_before(ctx, q, direct_cues, bare)
+        if found is None:
+            found = _colon_attribution(ctx, q)
         if found is None:
             m = _dash_speaker(ctx, q)
             if m is not None:
