@@ -64,7 +64,7 @@ DEFAULT_TEMPLATES = _default_templates_dir()
 
 # ----------------------------------------------------------------------------- filters
 
-_MONTHS = (
+MONTHS = (
     "January",
     "February",
     "March",
@@ -78,7 +78,7 @@ _MONTHS = (
     "November",
     "December",
 )
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def long_date(value: str, weekday: bool = True) -> str:
@@ -88,8 +88,8 @@ def long_date(value: str, weekday: bool = True) -> str:
         day = _dt.date.fromisoformat(str(value))
     except ValueError:
         return str(value)
-    text = f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
-    return f"{_WEEKDAYS[day.weekday()]} {text}" if weekday else text
+    text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
 
 
 _CONTROL_RE = re.compile(r"[\x00-\x20\x7f]")

@@ -64,20 +64,6 @@ MAX_CHARTS = 4
 PDF_DIGEST_FILE = ".site-pdf.digest"
 
 _DOWNLOADS = (("brief.pdf", "PDF"), ("brief.md", "Markdown"), ("brief.json", "JSON"))
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 # ----------------------------------------------------------------------------- days and months
 
@@ -110,7 +96,7 @@ class Month:
 
 def month_label(key: str) -> str:
     year, month = key.split("-")
-    return f"{_MONTH_NAMES[int(month) - 1]} {year}"
+    return f"{render.MONTHS[int(month) - 1]} {year}"
 
 
 def find_days(out: Path, *, pdf: bool = False) -> list[Day]:
@@ -236,7 +222,7 @@ def compact(value: float, unit: str = "") -> str:
 
 def short_date(date: str) -> str:
     d = dt.date.fromisoformat(date)
-    return f"{d.day} {_MONTH_NAMES[d.month - 1][:3]}"
+    return f"{d.day} {render.MONTHS[d.month - 1][:3]}"
 
 
 def _nice(x: float) -> float:

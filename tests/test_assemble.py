@@ -207,3 +207,47 @@ def test_nested_actor_sets_are_one_development() -> None:
     assert [d.reports for d in devs] == [3, 1]
     assert devs[0].label == "Russia\u2013Ukraine\u2013United Nations agreement, Istanbul"
     assert devs[0].actors == ("Russia", "Turkey", "Ukraine", "United Nations")
+
+
+def test_two_article_day_renders_the_disagreement_side_by_side(nlp: Any) -> None:
+    """The rendered brief shows both Mariupol tolls in one row group, each with its outlet."""
+    import re
+
+    from briefing.render import render_html, render_markdown
+
+    def article(aid: str, outlet: str, body: str) -> Article:
+        return Article(
+            id=aid,
+            path=f"{aid}.txt",
+            date="2022-03-29",
+            text=" date 2022-03-29 " + body,
+            body_start=17,
+            title=aid,
+            outlet=outlet,
+        )
+
+    brief = assemble_day(
+        "2022-03-29",
+        [
+            extract_article(
+                article(
+                    "guardian",
+                    "The Guardian",
+                    "A Ukrainian official said at least 5,000 people have died in Mariupol.",
+                ),
+                nlp,
+            ),
+            extract_article(
+                article("nbc", "NBC News", "The city's mayor said 4,000 people were killed in Mariupol."), nlp
+            ),
+        ],
+    )
+    html = render_html(brief)
+    group = re.search(r'<tbody id="fig-\d+" class="conflict">(.*?)</tbody>', html, re.S)
+    assert group is not None
+    body = group.group(1)
+    assert "Reports differ" in body
+    assert "5,000" in body and "4,000" in body
+    assert body.count('href="#art-') >= 2
+    md = render_markdown(brief)
+    assert "Reports differ" in md and "5,000" in md and "4,000" in md
