@@ -3,6 +3,8 @@
 Settings are read into frozen dataclasses; command-line flags override them.  The SMTP
 password is never read from the file, only from the environment variable named by
 ``email.password_env`` (default ``BRIEFING_SMTP_PASSWORD``), so the file can be committed.
+The other email settings may also come from the environment (``EMAIL_ENV``), which
+overrides the file.
 
 Example::
 
@@ -31,7 +33,8 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field, fields
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -126,8 +129,46 @@ def _section(cls: type, raw: Any, where: str) -> Any:
     return cls(**values)
 
 
+#: Environment variables that override ``[email]`` settings (flags override both).
+EMAIL_ENV = {
+    "BRIEFING_SMTP_HOST": "host",
+    "BRIEFING_SMTP_PORT": "port",
+    "BRIEFING_SMTP_SECURITY": "security",
+    "BRIEFING_SMTP_USERNAME": "username",
+    "BRIEFING_EMAIL_FROM": "sender",
+    "BRIEFING_EMAIL_TO": "to",
+}
+
+
+def email_from_env(email: EmailConfig, environ: Mapping[str, str] | None = None) -> EmailConfig:
+    """``email`` with the settings given in the environment (``EMAIL_ENV``) applied."""
+    env = os.environ if environ is None else environ
+    values: dict[str, Any] = {}
+    for var, name in EMAIL_ENV.items():
+        raw = env.get(var)
+        if not raw:
+            continue
+        if name == "port":
+            if not raw.isdigit() or not 0 < int(raw) < 65536:
+                raise ConfigError(f"${var}: {raw!r} is not a port number; use 1-65535")
+            values[name] = int(raw)
+        elif name == "to":
+            values[name] = tuple(a.strip() for a in raw.split(",") if a.strip())
+        else:
+            values[name] = raw
+    if values.get("security", email.security) not in SECURITY:
+        raise ConfigError(f"$BRIEFING_SMTP_SECURITY: must be one of {', '.join(SECURITY)}")
+    return replace(email, **values)
+
+
 def load(path: Path | None = None) -> Config:
-    """Read ``path``, or ``./briefing.toml`` when it exists, else the defaults."""
+    """Read ``path``, or ``./briefing.toml`` when it exists, else the defaults; then apply the
+    environment's email settings."""
+    config = _load_file(path)
+    return replace(config, email=email_from_env(config.email))
+
+
+def _load_file(path: Path | None) -> Config:
     if path is None:
         default = Path(DEFAULT_FILE)
         if not default.is_file():

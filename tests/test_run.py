@@ -219,3 +219,17 @@ def test_shipped_example_config_is_valid() -> None:
     assert cfg.email.security == "starttls"
     assert cfg.build.sources == ("articles/",)
     assert cfg.email.password is None or isinstance(cfg.email.password, str)
+
+
+def test_email_settings_from_the_environment(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BRIEFING_SMTP_HOST", "smtp.example.net")
+    monkeypatch.setenv("BRIEFING_SMTP_PORT", "465")
+    monkeypatch.setenv("BRIEFING_SMTP_SECURITY", "ssl")
+    monkeypatch.setenv("BRIEFING_EMAIL_TO", "a@example.org, b@example.org")
+    cfg = config_mod.load(write_config(project, 25))
+    assert (cfg.email.host, cfg.email.port, cfg.email.security) == ("smtp.example.net", 465, "ssl")
+    assert cfg.email.to == ("a@example.org", "b@example.org")
+    assert cfg.email.sender == "briefs@example.org"  # from the file
+    monkeypatch.setenv("BRIEFING_SMTP_PORT", "port")
+    with pytest.raises(ConfigError, match="BRIEFING_SMTP_PORT"):
+        config_mod.load(write_config(project, 25))
