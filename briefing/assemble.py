@@ -307,9 +307,10 @@ def _within(a: float | None, b: float | None, factor: float) -> bool:
 def group_figures(
     exs: Sequence[Extraction], *, options: AssembleOptions | None = None
 ) -> tuple[FigureRow, ...]:
-    """Rows of figures: the same value from several articles is one item with its sources;
-    different values for the same count from different articles are items of one row (shown
-    side by side); vague figures and figures of one article are never compared."""
+    """Rows of figures: the same value from several articles (or repeated in one) is one item
+    with its sources; different values for the same count from different articles are items
+    of one row (shown side by side); vague figures are never compared, and different values
+    within one article count different things."""
     options = options or AssembleOptions()
     rows: list[_Row] = []
     keys: Counter[str] = Counter()
@@ -325,9 +326,9 @@ def group_figures(
                     (
                         r
                         for r in rows
-                        if vkey in r.variants
-                        and ex.article.id not in r.articles
-                        and same_report(topic, r.topic)
+                        # The same value again, from another outlet or repeated further down
+                        # the same article (live blogs restate their figures): one item.
+                        if vkey in r.variants and same_report(topic, r.topic)
                     ),
                     None,
                 ) or next(

@@ -251,3 +251,11 @@ def test_two_article_day_renders_the_disagreement_side_by_side(nlp: Any) -> None
     assert body.count('href="#art-') >= 2
     md = render_markdown(brief)
     assert "Reports differ" in md and "5,000" in md and "4,000" in md
+
+
+def test_a_figure_repeated_in_one_article_is_one_item() -> None:
+    ex = Extraction(
+        art("blog", "t"), figures=(fig(4, "key bridges", unit="bridge"), fig(4, "key bridges", unit="bridge"))
+    )
+    rows = assemble_day("2022-07-27", [ex]).figures
+    assert len(rows) == 1 and len(rows[0].items) == 1

@@ -321,6 +321,10 @@ def _keep_hit(typ: str, a: int, b: int, v: _View) -> bool:
     if typ == "CONCEDE" and "offer" in lems:
         return any(_offer_type(t, v) for t in toks if _lemma(t) == "offer")
     if typ == "AGREE":
+        if _dated(head) or not _agree_subject_ok(toks, v):
+            return False
+        if any(_lemma(t) in _fr("deal") and _deal_terms(t) and _joint_terms(t) for t in toks):
+            return False
         deals = [t for t in toks if t.pos_ == "NOUN" and _lemma(t) in _fr("deal") and t.dep_ in _SUBJECTS]
         if deals and len(toks) > 1 and _head_token(toks) in deals:
             return any(_deal_terms(t) for t in deals)
@@ -338,6 +342,19 @@ def _keep_hit(typ: str, a: int, b: int, v: _View) -> bool:
                 return any(v.actors_under(o, with_places=True) for o in _args(t)) or bool(
                     [c for c in t.children if c.dep_ == "poss" and v.actors_under(c)]
                 )
+    return True
+
+
+def _agree_subject_ok(toks: Sequence[Token], v: _View) -> bool:
+    """A company or broadcaster agreeing to something is no act between states."""
+    for t in toks:
+        if _lemma(t) != "agree" or t.pos_ != "VERB":
+            continue
+        for c in t.children:
+            if c.dep_ != "nsubj" or v.actors_under(c):
+                continue
+            if _lemma(c) in _fr("company") or (c.ent_type_ == "ORG" and c.pos_ == "PROPN"):
+                return False
     return True
 
 
@@ -461,8 +478,8 @@ def frame_hits(v: _View) -> list[tuple[str, Token]]:
             out.append(("ACCUSE", t))
         if lem in _fr("legal") and not judicial and _legal_ok(t, v):
             out.append(("ACCUSE", t))
-        if t.pos_ == "NOUN" and lem in _fr("deal") and _deal_terms(t):
-            out.append(("AGREE", t))
+        if t.pos_ == "NOUN" and lem in _fr("deal") and _deal_terms(t) and not _dated(t):
+            out.append(("COOPERATE" if _joint_terms(t) else "AGREE", t))
         if t.pos_ == "NOUN" and lem in _fr("mechanism") and _mechanism_ok(t, v):
             out.append(("COOPERATE", t))
         if lem in _fr("conquer") or (t.pos_ == "NOUN" and lem in _fr("conquer.object")):
@@ -499,7 +516,7 @@ def frame_hits(v: _View) -> list[tuple[str, Token]]:
             complement = any(
                 c.dep_ in {"xcomp", "ccomp"} or _word(c) in {"on", "to", "upon"} for c in t.children
             )
-            if complement and not modal and not _governor(t, "AGREE"):
+            if complement and not modal and not _governor(t, "AGREE") and not _dated(t):
                 out.append(("AGREE", t))
         if lem == "advise" and any(c.dep_ == "xcomp" for c in t.children) and _subject_actors(v, t):
             out.append(("REQUEST", t))
@@ -529,7 +546,93 @@ def frame_hits(v: _View) -> list[tuple[str, Token]]:
             out.append(("CONSULT", t))
         if t.pos_ in {"VERB", "AUX"} and _obliges(t, v):
             out.append(("REQUEST", t))
+        if t.pos_ == "VERB" and not judicial and _blames(t, v):
+            out.append(("ACCUSE", t))
+        if t.pos_ == "VERB" and lem in _fr("want") and _wants(t, v):
+            out.append(("REQUEST", t))
     return out
+
+
+def _blames(t: Token, v: _View) -> bool:
+    """Blame without an accusing verb, in another actor's voice: acting on purpose
+    ("deliberately shelled"), failing or refusing to honour a duty ("failed to ensure
+    compliance"), shielding a party or killing an agreement."""
+    if _negated(t):
+        return False
+    lem = _lemma(t)
+    objs = [c for c in t.children if c.dep_ == "dobj"]
+    if any(c.dep_ == "advmod" and _word(c) in _fr("blame.adverb") for c in t.children):
+        pass
+    elif lem in _fr("blame.shield"):
+        if not any(_actor_head(o, v) for o in objs):
+            return False
+    elif lem in _fr("blame.fail"):
+        if not any(c.dep_ == "xcomp" and _lemma(c) in _fr("blame.duty") for c in t.children):
+            return False
+    elif lem in _fr("blame.kill"):
+        if not any(_lemma(o) in _fr("deal") for o in objs):
+            return False
+    else:
+        return False
+    voice = v.voice_at(t)
+    if not voice:
+        return False
+    culprit = _subject_actors(v, t)
+    if culprit:
+        return not set(culprit) <= set(voice)
+    # "They were shielding Kiev": the culprit is named only by a pronoun.
+    return any(c.dep_ in _SUBJECTS and _word(c) in {"they", "he", "she", "it"} for c in t.children)
+
+
+def _wants(t: Token, v: _View) -> bool:
+    """A state wanting a settlement asks for it: "wants an immediate ceasefire", "wants the
+    West to send more weapons"."""
+    if _negated(t) or not _subject_actors(v, t):
+        return False
+    for c in t.children:
+        if c.dep_ == "dobj":
+            heads = [c, *(g for g in c.children if g.dep_ in {"conj", "compound"})]
+            if any(_lemma(h) in _fr("request.object") for h in heads):
+                return True
+        if c.dep_ in {"ccomp", "xcomp"}:
+            other = [a for g in c.children if g.dep_ in {"nsubj", "dobj"} for a in _actor_head(g, v)]
+            if other and not set(other) <= set(_subject_actors(v, t)):
+                return True
+    return False
+
+
+def _stance_voice(t: Token, v: _View) -> tuple[str, ...]:
+    """The voice of ``t``: a statement's speaker, else the subject of a verb of belief above it
+    ("the EU believes that sovereignty should be respected")."""
+    voice = v.voice_at(t)
+    if voice:
+        return voice
+    for anc in t.ancestors:
+        if _lemma(anc) in _fr("stance"):
+            return tuple(_subject_actors(v, anc))
+    return ()
+
+
+def _dated(t: Token) -> bool:
+    """Whether ``t`` sits in a clause of time hanging off another predicate: "hours after
+    signing an agreement", "soon after the signing of the deal" date an attack or a reaction,
+    they report no agreement."""
+    for x in [t, *t.ancestors]:
+        if x.dep_ == "ROOT":
+            return False
+        if _word(x) in _fr("timing") and x.dep_ in {"prep", "mark", "advmod"}:
+            return True
+        if x.dep_ in {"advcl", "pcomp", "acl"} and any(
+            c.dep_ in {"mark", "prep", "advmod"} and _word(c) in _fr("timing") for c in x.children
+        ):
+            return True
+    return False
+
+
+def _joint_terms(t: Token) -> bool:
+    """A deal term that sets up inspections or monitoring by the parties: a joint mechanism."""
+    h = t.head
+    return any(_lemma(x) in _fr("joint.term") for x in h.subtree if x is not t and x.i > t.i)
 
 
 def _preps(t: Token, words: set[str]) -> list[Token]:
@@ -645,8 +748,14 @@ def _obliges(t: Token, v: _View) -> bool:
         return False
     # Active subjects only: "Kiev should not be pressured" defends Kiev, it asks nothing of it.
     subj = [a for c in t.children if c.dep_ == "nsubj" for a in _actor_head(c, v)]
-    voice = v.voice_at(t)
-    return bool(subj) and bool(voice) and not set(subj) <= set(voice)
+    voice = _stance_voice(t, v)
+    if not voice:
+        return False
+    # A norm that "should be respected", parties that "should be engaged": a call on others.
+    norm = any(
+        c.dep_ == "nsubjpass" and _lemma(c) in _fr("norm.subject") for c in t.children
+    ) and not _negated(t)
+    return norm or (bool(subj) and not set(subj) <= set(voice))
 
 
 def _loaded_ok(t: Token, v: _View) -> bool:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -62,6 +62,11 @@ def institutions() -> frozenset[str]:
 
 
 @cache
+def speaker_heads() -> frozenset[str]:
+    return load_set("speaker_heads.txt")
+
+
+@cache
 def pronouns(kind: str) -> frozenset[str]:
     return frozenset(load_json("pronouns.json")[kind])
 
@@ -84,6 +89,8 @@ class Mention:
     # "the United Nations agency": a definite institution description, which the article may name
     # in the next statement.
     definite_institution: bool = False
+    # Whether the phrase can be a source at all: "fierce fighting", "the deal" or "the two" cannot.
+    speakable: bool = True
 
 
 def _clean(text: str) -> str:
@@ -182,8 +189,56 @@ def _coordinated(head: Token) -> Mention | None:
     return Mention(_span_text(doc, list(doc[first.i : last.i + 1])), None, "name", head.idx, False, head.text)
 
 
+# Entity labels of amounts and times: such a subject speaks only as a share of people ("49% of voters").
+AMOUNT_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "ORDINAL"}
+SPEAKING_LABELS = NAME_LABELS | {"LOC", "WORK_OF_ART", "LAW", "NORP"}
+
+
+def _speaking_noun(tok: Token) -> bool:
+    low = tok.lower_
+    return tok.lemma_.lower() in speaker_heads() or low in speaker_heads() or low in titles() \
+        or low in institutions()
+
+
+def _counts_people(tok: Token) -> bool:
+    """``49% of Republicans``, ``two of the soldiers``: an amount that stands for people."""
+    for prep in tok.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (obj.ent_type_ in SPEAKING_LABELS or _speaking_noun(obj)):
+                    return True
+    return False
+
+
+def speakable(tok: Token) -> bool:
+    """Whether a subject headed by ``tok`` can be the source of a statement: a person, a group of
+    people, a state or institution, a title or role, a document that says or reads, or a pronoun.
+    Events, amounts, abstract nouns and mis-parsed verbs ("Sign up to ...") cannot."""
+    low = tok.lower_
+    if tok.pos_ == "PRON" or low in pronouns("person") or low in pronouns("group") \
+            or low in {"who", "which", "that", "this", "these", "those"}:
+        return True
+    if tok.ent_type_ in AMOUNT_LABELS or tok.like_num or tok.text == "%":
+        return _counts_people(tok)
+    if tok.ent_type_ in SPEAKING_LABELS:
+        return True
+    if tok.pos_ == "PROPN":
+        return True
+    if tok.pos_ in {"NOUN", "ADJ"}:
+        return _speaking_noun(tok)
+    return False
+
+
 def describe(head: Token) -> Mention:
-    """Turn a subject token into a ``Mention`` with its role."""
+    """Turn a subject token into a ``Mention`` with its role, marked unspeakable when its head
+    cannot be a source."""
+    m = _describe(head)
+    if m.pos == head.idx and m.speakable and not speakable(head):
+        return replace(m, speakable=False)
+    return m
+
+
+def _describe(head: Token) -> Mention:
     doc = head.doc
     low = head.lower_
     coord = _coordinated(head)
@@ -209,6 +264,13 @@ def describe(head: Token) -> Mention:
         owners += [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         if owners:
             return describe(owners[0])
+        # "a statement on its Telegram channel": the owner is the institution "its" stands for.
+        near = [c for c in head.children if c.dep_ == "poss"]
+        near += [g for c in head.children if c.dep_ == "prep" and c.lower_ in {"on", "in"}
+                 for o in c.children if o.dep_ == "pobj" for g in o.children if g.dep_ == "poss"]
+        owner = next((t for t in near if t.lower_ in {"its", "their"}), None)
+        if owner is not None:
+            return Mention(owner.text, None, "pronoun", owner.idx, False, "it" if owner.lower_ == "its" else "they")
     # "Ukraine's Security Service (SBU)": an acronym in brackets is the same institution, not a person
     # named in apposition.
     named_appos = [a for a in appos if a.pos_ == "PROPN" and not (a.text.isupper() and len(a.text) <= 6)]

@@ -961,6 +961,11 @@ def _resolved(ctx: Context) -> Iterator[tuple[Raw, Statement]]:
             if last is None:
                 continue
             speaker, role = last.speaker, last.role
+        elif not r.mention.speakable:
+            # A subject that cannot speak ("fierce fighting", "the two"): no source, so no statement,
+            # and no continuation of one.
+            last = None
+            continue
         else:
             speaker, role, person = resolver.resolve(r.mention)
             ahead = _named_next(ctx, r, ordered[n + 1 :])
