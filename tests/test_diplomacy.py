@@ -299,3 +299,76 @@ def test_deal_terms_carry_to_following_sentences(nlp: Any) -> None:
     hoped = run(nlp, "Ukraine and Russia signed the deal. Officials hoped shipments could begin on Monday.")
     assert [d.type for d in hoped] == ["AGREE"], hoped
     assert "AGREE" not in types_of(run(nlp, "Ships will be inspected by teams in Istanbul."))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "typ"),
+    [
+        # Blame and failure aimed at a state, in another state's voice.
+        ('"Paris has been shielding Belgrade for years," the Polish foreign minister said.', "ACCUSE"),
+        ("The Polish minister said Minsk deliberately pushed migrants towards the border.", "ACCUSE"),
+        ('"Moscow killed the agreement," the Georgian foreign minister said.', "ACCUSE"),
+        ("Lithuania said Berlin had failed to ensure that Hungary complied with the embargo.", "ACCUSE"),
+        ("Armenia and Azerbaijan traded blame for the shelling of the border village.", "ACCUSE"),
+        ('"Belarus must be held to account," the Latvian prime minister said.', "ACCUSE"),
+        # Requests through wants and modals.
+        ("India wants an immediate ceasefire and a return to negotiations, its envoy said.", "REQUEST"),
+        ('"We expect Baku to withdraw its troops from the border," the Armenian minister said.', "REQUEST"),
+        ("Japan believes that the territorial integrity of Moldova should be respected.", "REQUEST"),
+        # Sanctions proposed or debated, not only enacted.
+        ("Canada proposed a price cap on Russian oil at the G7 summit.", "SANCTION"),
+        ("The Dutch government wants to increase pressure on Russia by banning the insurance of tankers.",
+         "SANCTION"),
+        ("Russia was excluded from the tournament because of its invasion of Ukraine.", "SANCTION"),
+        # A conditional refusal to supply is a threat.
+        ('"We will not be selling gas to countries that impose a cap," the Russian minister said.',
+         "THREATEN"),
+        # Support, consultation and background agreements.
+        ("Spain strongly supports Turkey's proposal for a ceasefire.", "SUPPORT"),
+        ("German diplomats are working with their French counterparts on a new plan for Kosovo.", "CONSULT"),
+        ("The IAEA is prepared to send experts to the plant, Grossi told Russia and Ukraine.", "CONSULT"),
+        ("Paris and Berlin brokered the 2015 agreements between Kyiv and the separatists.", "AGREE"),
+        ("Ankara secured the agreement in principle of Moscow and Kyiv to a prisoner swap.", "AGREE"),
+        # A deal's joint inspection teams are a joint mechanism.
+        ("The accord allows inspection teams from Moldova and Romania to board the barges.", "COOPERATE"),
+    ],
+)
+def test_type_positive_generalised(nlp: Any, sentence: str, typ: str) -> None:
+    items = run(nlp, sentence)
+    assert typ in types_of(items), items
+
+
+@pytest.mark.parametrize(
+    ("sentence", "typ"),
+    [
+        # A deal dated in a clause of time is a passing mention: the sentence reports a strike.
+        ("Drones hit the port of Izmail two days after Moscow signed a deal with Kyiv.", "AGREE"),
+        ("Missiles struck Mykolaiv only hours after signing an accord on grain shipments.", "AGREE"),
+        ("The shelling, so soon after the signing of the agreement, was widely condemned.", "AGREE"),
+        # A company agreeing to something is no act between states.
+        ("The broadcaster agreed to remove the documentary about Ukraine from its website.", "AGREE"),
+        # Acting on purpose in the narrator's voice, or a firm's failure, blames no state.
+        ("Engineers deliberately shut the turbine down for maintenance.", "ACCUSE"),
+        ("The company failed to ensure delivery of the turbine to Germany.", "ACCUSE"),
+        # Wanting something that is no settlement, or forecasting, asks nothing.
+        ("Finland wants a new fence along its border with Russia.", "REQUEST"),
+        ("Moscow expects Ukraine to be exhausted within two years.", "REQUEST"),
+        # Sanctions named only as the background of another act.
+        ("Hungary said the price of gas had risen despite the sanctions on Russia.", "SANCTION"),
+        # Terms of a deal that are not a joint body stay AGREE, not COOPERATE.
+        ("The accord allows Moldova to export wine through Romanian ports.", "COOPERATE"),
+        # A conditional refusal without a condition on the buyers is no threat.
+        ("Norway said it would not supply more gas this winter because of maintenance.", "THREATEN"),
+    ],
+)
+def test_type_negative_generalised(nlp: Any, sentence: str, typ: str) -> None:
+    assert typ not in types_of(run(nlp, sentence))
+
+
+def test_both_sides_are_the_conflict_parties(nlp: Any) -> None:
+    body = (
+        "Russia and Ukraine exchanged prisoners on Friday. Ukraine said Russia shelled the town. "
+        "Both sides traded accusations over the strike on the dam."
+    )
+    acc = [d for d in run(nlp, body) if d.type == "ACCUSE" and "traded" in d.sentence]
+    assert acc and {"Russia", "Ukraine"} <= set(acc[0].actors), acc

@@ -84,6 +84,12 @@ _GROUP_RE = re.compile(
     r"each\s+other)\b",
     re.I,
 )
+# Both parties of the conflict the article reports, whoever was named last.
+_BOTH_RE = re.compile(
+    r"\b(?:both\s+sides|both\s+parties|the\s+two\s+sides|the\s+warring\s+(?:sides|parties)|each\s+other|"
+    r"one\s+another|trade[ds]?\s+(?:\w+\s+)?(?:blame|accusations))\b",
+    re.I,
+)
 _DEAL_RE = re.compile(
     r"\b(?:the|this|that|[a-z]+day's)\s+(?:\w+\s+)?(?:deal|agreement|accord|arrangement|initiative)\b", re.I
 )
@@ -316,7 +322,9 @@ def _keep_hit(typ: str, a: int, b: int, v: _View) -> bool:
     if typ in _EMBEDDED_TYPES and _governor(head, typ):
         return False
     lems = {_lemma(t) for t in toks}
-    if typ not in {"REJECT", "ACCUSE"} and _negated_act(head):
+    # "won't be supplying oil to countries that ..." is a threat because of its negation.
+    refusal = typ == "THREATEN" and (_lemma(head) in _fr("aid.verb") or _lemma(head) == "export")
+    if typ not in {"REJECT", "ACCUSE"} and not refusal and _negated_act(head):
         return False
     if typ == "CONCEDE" and "offer" in lems:
         return any(_offer_type(t, v) for t in toks if _lemma(t) == "offer")
@@ -335,7 +343,8 @@ def _keep_hit(typ: str, a: int, b: int, v: _View) -> bool:
     if typ == "ACCUSE":
         return _accuse_ok(toks, v)
     if typ == "SUPPORT" and lems & {"solidarity", "support"}:
-        return any(_support_noun_ok(t) for t in toks if _lemma(t) in {"solidarity", "support"})
+        nouns = [t for t in toks if _lemma(t) in {"solidarity", "support"} and t.pos_ == "NOUN"]
+        return not nouns or any(_support_noun_ok(t) for t in nouns)
     if typ == "COOPERATE" and lems & {"tie", "relationship", "partnership"}:
         for t in toks:
             if _lemma(t) in {"tie", "relationship", "partnership"}:
@@ -564,7 +573,8 @@ def _blames(t: Token, v: _View) -> bool:
     if any(c.dep_ == "advmod" and _word(c) in _fr("blame.adverb") for c in t.children):
         pass
     elif lem in _fr("blame.shield"):
-        if not any(_actor_head(o, v) for o in objs):
+        # "were shielding him once again": a pronoun object in a statement is a party too.
+        if not any(_actor_head(o, v) or _word(o) in {"him", "them", "her"} for o in objs):
             return False
     elif lem in _fr("blame.fail"):
         if not any(c.dep_ == "xcomp" and _lemma(c) in _fr("blame.duty") for c in t.children):
@@ -622,10 +632,11 @@ def _dated(t: Token) -> bool:
             return False
         if _word(x) in _fr("timing") and x.dep_ in {"prep", "mark", "advmod"}:
             return True
-        if x.dep_ in {"advcl", "pcomp", "acl"} and any(
-            c.dep_ in {"mark", "prep", "advmod"} and _word(c) in _fr("timing") for c in x.children
-        ):
-            return True
+        for c in x.children:
+            if _word(c) not in _fr("timing"):
+                continue
+            if c.dep_ == "mark" or (x.dep_ in {"advcl", "pcomp", "acl"} and c.dep_ in {"prep", "advmod"}):
+                return True
     return False
 
 
@@ -755,7 +766,9 @@ def _obliges(t: Token, v: _View) -> bool:
     norm = any(
         c.dep_ == "nsubjpass" and _lemma(c) in _fr("norm.subject") for c in t.children
     ) and not _negated(t)
-    return norm or (bool(subj) and not set(subj) <= set(voice))
+    # "There should be a clear recognition of ...": an existential call in a state's voice.
+    there = any(c.dep_ == "expl" for c in t.children) and _lemma(t) == "be" and not _negated(t)
+    return norm or there or (bool(subj) and not set(subj) <= set(voice))
 
 
 def _loaded_ok(t: Token, v: _View) -> bool:
@@ -917,6 +930,7 @@ class _Context:
     deal_actors: tuple[str, ...] = ()
     last_place: str | None = None
     history: list[tuple[str, ...]] = field(default_factory=list)
+    parties: tuple[str, ...] = ()  # the two actors the article names most: its conflict's sides
     deal_seen: int = -100  # index of the latest sentence reporting an agreement itself
 
 
@@ -937,6 +951,7 @@ def extract(
     for s, e in spans:
         own.append(tuple(find_mentions(text, s, e, people=people)))
     voices = _statement_voices(statements, people)
+    ctx.parties = _conflict_parties(own)
     for i, (s, e) in enumerate(spans):
         sent = text[s:e]
         mentions = own[i]
@@ -1083,6 +1098,8 @@ def _resolve(
     refers = _PERSON_PRONOUN_RE.search(sent) or _OFFICIAL_RE.search(sent)
     if ctx.last_official and not has_person and refers:
         out.append(ctx.last_official)
+    if len(set(out)) < 2 and ctx.parties and _BOTH_RE.search(sent):
+        out.extend(ctx.parties)
     if len(out) < 2 and _GROUP_RE.search(sent):
         out.extend(ctx.last_item_actors or ctx.prev_actors)
     if len(out) < 2 and _DEAL_RE.search(sent) and ctx.deal_actors:
@@ -1108,6 +1125,17 @@ def _quote_speaker(
         if '"' in nxt:
             break
     return ()
+
+
+def _conflict_parties(own: Sequence[tuple[Mention, ...]]) -> tuple[str, ...]:
+    """The two states the article names most often: who "both sides" are when the sentence
+    itself names fewer than two."""
+    counts: dict[str, int] = {}
+    for ms in own:
+        for m in ms:
+            counts[m.actor] = counts.get(m.actor, 0) + 1
+    top = sorted(counts, key=lambda a: -counts[a])[:2]
+    return tuple(top) if len(top) == 2 else ()
 
 
 def _update(ctx: _Context, mentions: Sequence[Mention], actors: tuple[str, ...]) -> None:
