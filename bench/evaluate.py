@@ -99,12 +99,33 @@ def score(cmd: list[str]) -> dict[str, object]:
     return data
 
 
+TEXT_FIELDS = {"statements": "quote", "figures": "text", "diplomacy": "sentence"}
+
+
+def hydrate(gold: Path, shared: Path, work: Path) -> Path:
+    """A gold file whose items carry only offsets (no article text, as in ``bench/checksets/``)
+    with the quote, text and sentence fields filled in from the articles; other files as is."""
+    lines = gold.read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
+    if all(f in it for g in records for sec, f in TEXT_FIELDS.items() for it in g.get(sec, [])):
+        return gold
+    for g, path in zip(records, gold_paths(gold, shared), strict=True):
+        text = path.read_text(encoding="utf-8")
+        for sec, f in TEXT_FIELDS.items():
+            for it in g.get(sec, []):
+                it.setdefault(f, text[it["start"] : it["end"]])
+    out = work / f"gold-{gold.stem}.jsonl"
+    out.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in records), encoding="utf-8")
+    return out
+
+
 def run_set(name: str, shared: Path, work: Path, *, verbose: bool) -> dict[str, dict[str, object]]:
     """Scores of one set, by convention: ``spec`` always; ``polnear`` for the PolNeAR sets,
     which annotate one attribution per source, cue and content (split quotes joined)."""
     py = sys.executable
     if not name.startswith("polnear-"):
         gold = shared / "eval/ukraine-dev/gold.jsonl" if name == "ukraine-dev" else Path(name)
+        gold = hydrate(gold, shared, work)
         pred = work / f"{gold.parent.name}-{gold.stem}.jsonl"
         secs = extract_to(gold_paths(gold, shared), {pred: None})
         score_py = str(shared / "eval/score.py")
