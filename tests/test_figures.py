@@ -446,3 +446,43 @@ def test_source_of_reporting_noun(nlp: Any) -> None:
 def test_source_name_in_apposition(nlp: Any) -> None:
     f = only(nlp, "Britain's defence secretary, Ben Wallace, said 5,000 troops would be trained.")
     assert f.source == "Ben Wallace"
+
+
+# ---------------------------------------------------------------- what: readable phrases
+@pytest.mark.parametrize(
+    ("sentence", "text", "what"),
+    [
+        # A count modifying a noun: the noun phrase, without a clause the noun is subject of.
+        ("Eight Canadian senators backed the bill on Monday.", "Eight", "Canadian senators"),
+        ("The port town is reached by three narrow bridges.", "three", "narrow bridges"),
+        ("The train consisted of 40 freight cars with flour.", "40", "freight cars with flour"),
+        # A passive or event predicate says what happened.
+        ("Nine people were killed in Kramatorsk on Monday.", "Nine", "people killed in Kramatorsk"),
+        (
+            "About 12,000 Moldovans fled the region last month.",
+            "About 12,000",
+            "Moldovans who fled the region",
+        ),
+        ("The army destroyed five enemy tanks near Izium.", "five", "enemy tanks destroyed near Izium"),
+        # A light verb adds nothing.
+        ("The channel has 300,000 subscribers.", "300,000", "subscribers"),
+        # Shares: the change measured, or what reaches the share.
+        ("Ministers agreed to cut oil use by 10%.", "10%", "cut in oil use"),
+        ("The bank lowered its inflation forecast to 12%.", "12%", "inflation forecast"),
+        ("The economy is expected to shrink by 8%.", "8%", "contraction in economy"),
+        ("Flows fell to 30% of the pipeline's capacity.", "30%", "pipeline's capacity"),
+        ("Kenya faces a 20% rise in bread prices.", "20%", "rise in bread prices"),
+        # Money: who spent or lost it, or the noun it measures.
+        ("The agency spent $40bn on the project.", "$40bn", "spent by agency"),
+        ("The country has a monthly budget gap of $3bn.", "$3bn", "monthly budget gap"),
+    ],
+)
+def test_what_reads_as_a_phrase(nlp: Any, sentence: str, text: str, what: str) -> None:
+    figs = {f.text: f for f in extract(nlp, sentence)}
+    assert figs[text].what == what
+
+
+def test_live_blog_time_stamp_is_no_source(nlp: Any) -> None:
+    text = "27 Jul 2022 16.34 Germany said gas flows through the pipeline dropped by half on Wednesday."
+    for f in extract(nlp, text):
+        assert f.source is None or not any(ch.isdigit() for ch in f.source)

@@ -258,6 +258,24 @@ CASES: list[tuple[str, str, list[Any]]] = [
     ("agentless-passive", "The deal was hailed as a breakthrough.", []),
     ("no-content-act", "Zelensky thanked the Danish parliament.", []),
     ("unbalanced-mark", 'The mayor said "the city is surrounded. Nobody can leave', []),
+    ("junk-subject-event", "Residents fled as the shelling of the district said the bridge was gone.", []),
+    ("junk-subject-number", "The two said the convoy had turned back.", []),
+    (
+        "description-linked-to-later-name",
+        "The envoy said the corridor would reopen. Maria Koval, the Polish ambassador to Kenya, arrived.",
+        [("Maria Koval", "the corridor would reopen", False, "said")],
+    ),
+    (
+        "description-two-holders-unlinked",
+        "Anna Berg, the Swedish ambassador, and Jon Lind, the Danish ambassador, met. "
+        "A diplomat said the talks had stalled.",
+        [("A diplomat", "the talks had stalled", False, "said")],
+    ),
+    (
+        "statement-on-its-channel",
+        "The Defence Ministry released figures on Monday. A statement on its website said two depots burned.",
+        [("Defence Ministry", "two depots burned", False, "said")],
+    ),
 ]
 
 

@@ -226,6 +226,106 @@ def _singulars(word: str) -> list[str]:
 
 
 @dataclass(frozen=True)
+class _WhatLex:
+    max_words: int
+    light_verbs: frozenset[str]
+    event_verbs: frozenset[str]
+    change_nouns: dict[str, str]
+    participles: dict[str, str]
+    money_verbs: frozenset[str]
+    drop_poss: frozenset[str]
+    amount_nouns: frozenset[str]
+    measure_verbs: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _what_lex() -> _WhatLex:
+    data = load_json("figure_what.json")
+    return _WhatLex(
+        max_words=int(data["max_words"]),
+        light_verbs=frozenset(data["light_verbs"]),
+        event_verbs=frozenset(data["event_verbs"]),
+        change_nouns=dict(data["change_nouns"]),
+        participles=dict(data["participles"]),
+        money_verbs=frozenset(data["money_verbs"]),
+        drop_poss=frozenset(data["drop_poss"]),
+        amount_nouns=frozenset(data["amount_nouns"]),
+        measure_verbs=frozenset(data["measure_verbs"]),
+    )
+
+
+# A live-blog time stamp opening a sentence: "27 Jul 2022 16.34", "Wed 27 Jul 2022 09.05 BST".
+_TIMESTAMP = re.compile(
+    r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*\s+)?\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\s+\d{1,2}[.:]\d{2}"
+    r"(?:\s*(?:BST|GMT|CET|CEST|EDT|EST|UTC))?\s*"
+)
+# Prepositions that say where, when, how or to whom something happened to the counted thing
+# ("killed in Mykolaiv", "sent to the security services"); others ("with", "of") modify it.
+_PREDICATE_PREPS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "on",
+        "from",
+        "by",
+        "due",
+        "across",
+        "into",
+        "over",
+        "since",
+        "during",
+        "outside",
+        "inside",
+        "along",
+        "to",
+        "under",
+        "after",
+        "amid",
+        "around",
+        "off",
+    }
+)
+# Money units: their `what` may say who spent, lost or needed the amount.
+_CURRENCY_UNITS = frozenset({"USD", "EUR", "GBP", "UAH", "RUB"})
+# Words a `what` must not end on.
+_DANGLING = frozenset(
+    {
+        "and",
+        "or",
+        "with",
+        "of",
+        "in",
+        "the",
+        "a",
+        "an",
+        "to",
+        "by",
+        "for",
+        "from",
+        "on",
+        "at",
+        "that",
+        "which",
+        "who",
+        "as",
+        "than",
+        "its",
+        "their",
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "been",
+        "be",
+    }
+)
+
+
+@dataclass(frozen=True)
 class _SourceLex:
     person_pronouns: frozenset[str]
     group_pronouns: frozenset[str]
@@ -864,9 +964,13 @@ class _Extractor:
             thing = self._of_object(last) or self._of_object(head)
             if thing is None:
                 thing = self._money_object(span)
-            if thing is not None:
+            if (
+                thing is not None
+                and thing.pos_ in ("NOUN", "PROPN")
+                and thing.lower_ not in self.lex.time_units
+            ):
                 return _Counted(None, unit, self._phrase(thing, span))
-            return _Counted(None, unit, self._context_what(head, span))
+            return _Counted(None, unit, self._context_what(head, span, unit))
         noun = self._head_noun(span)
         of_obj = self._of_object(last)
         nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
@@ -969,6 +1073,9 @@ class _Extractor:
             if rnoun.i >= span.start:
                 continue
             what = self._phrase(rnoun, span, with_right=False)
+            # "One person was killed and four wounded": the plural of the borrowed noun.
+            if rnoun.lower_ == "person" and (expr.value or 0) > 1:
+                what = what[: -len("person")] + "people"
             if verb.pos_ == "VERB":
                 what = f"{what} {verb.text}"
             elif head.dep_ == "pobj" and head.head.head.pos_ == "NOUN":
@@ -981,41 +1088,166 @@ class _Extractor:
             return None
         return _Counted(None, None, self._context_what(head, span))
 
+    # ------------------------------------------------------------------ what
+    # A `what` is read in a table column next to the number, so it must be a noun phrase a
+    # reader takes in at a glance: never a clause fragment ("US senators urged Meta's
+    # Facebook", "Energy ministers ... backed"), never cut mid-phrase.
+
     def _nearest_chunk(self, span: Span) -> str | None:
-        """Last resort for ``what``: the noun phrase nearest before the number in its sentence."""
+        """Last resort for ``what``: the noun phrase right before the number in its clause,
+        when it is a plain noun phrase (not a pronoun, name of a speaker or time)."""
         best = None
         for chunk in span.sent.noun_chunks:
-            if chunk.end <= span.start and chunk.root.pos_ in ("NOUN", "PROPN"):
+            if (
+                chunk.end <= span.start
+                and span.start - chunk.end <= 3
+                and chunk.root.pos_ == "NOUN"
+                and not any(t.pos_ in ("VERB", "AUX") for t in self.doc[chunk.end : span.start])
+            ):
                 best = chunk
-        if best is None:
+        if best is None or best.root.lower_ in self.lex.time_units:
             return None
-        words = [t for t in best if t.pos_ not in ("DET",) and t.i not in self.skip]
-        return " ".join(t.text for t in words) or None
+        return self._phrase(best.root, span, with_right=False)
 
-    def _context_what(self, tok: Token, span: Span) -> str | None:
-        """What a share, price or multiplier measures: the subject (or object) of the verb
-        governing the number ("the price of wheat ... dropped 5.9%")."""
+    def _measured(self, tok: Token, span: Span, unit: str | None) -> str | None:
+        """What a share, amount of money or multiplier measures, from where the number sits:
+
+        * a modifier of a noun ("a 35%-45% economic contraction") -> that noun phrase;
+        * the object of "of" after a noun ("a shortfall of $5bn") -> that noun phrase;
+        * "by" a change verb ("cut gas use by 15%") -> the change ("cut in gas use");
+        * "to"/"at" after a verb ("upgraded its forecast to 2.5%") -> what reaches it;
+        * the object of a change verb ("wheat dropped 5.9%") -> the change;
+        * money a verb spends, loses or needs ("NASA spent $100bn") -> "spent by NASA";
+        * the attribute of "be" ("the rate was 40,000") -> the subject.
+        """
+        wl = _what_lex()
         node = tok
-        for _ in range(5):
-            if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
-                break
+        # Climb out of the number's own tokens and of a hedge ("about", "nearly").
+        while node.head.i != node.i and (
+            span.start <= node.head.i < span.end or node.head.dep_ in ("quantmod", "nummod")
+        ):
             node = node.head
-        # A reporting verb's subject is the source, not what the number measures.
-        if node.lemma_.lower() in self.lex.reporting_verbs:
-            return self._nearest_chunk(span)
-        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and subj.tag_ == "WDT" and node.dep_ == "relcl":
-            subj = node.head
-        if subj is None or subj.pos_ == "PRON":
-            subj = next(
-                (c for c in node.children if c.dep_ == "dobj" and c.i not in range(span.start, span.end)),
-                subj,
-            )
-        if subj is None:
-            return self._nearest_chunk(span)
-        what = self._phrase(subj, span)
-        loc = self._location(tok, span)
-        return f"{what} {node.text} {loc}".strip() if node.pos_ == "VERB" else f"{what} {loc}".strip()
+        head = node.head
+        if (
+            node.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "npadvmod")
+            and head.pos_ == "NOUN"
+            and head.i > node.i
+            and head.lower_ not in self.lex.time_units
+        ):
+            return self._phrase(head, span)
+        if node.dep_ == "pobj" and head.dep_ in ("prep", "agent"):
+            prep, gov = head.lower_, head.head
+            if gov.pos_ in ("VERB", "AUX"):
+                if prep == "by":
+                    return self._change(gov, span)
+                if prep in ("to", "at", "from"):
+                    target = self._object(gov, span) or self._subject_np(gov, span)
+                    if target is not None:
+                        return self._phrase(target, span)
+            elif gov.pos_ == "NOUN" and gov.lower_ in wl.amount_nouns and prep == "of":
+                # "were losing an average of $9 billion": the amount is what the verb says.
+                node, head = gov, gov.head
+            elif gov.pos_ == "NOUN" and gov.lower_ not in self.lex.time_units and prep in ("of", "at", "for"):
+                return self._phrase(gov, span)
+            elif gov.pos_ == "ADJ" and prep == "by" and gov.head.pos_ in ("VERB", "AUX"):
+                return self._change(gov.head, span)
+            elif gov.pos_ == "ADJ" and gov.head.lemma_ == "be":
+                # "a bushel, which is equivalent to about 27kg": the subject is measured.
+                node, head = gov, gov.head
+        if node.dep_ == "npadvmod" and head.pos_ == "ADJ" and head.head.lemma_ == "be":
+            # "exports, which are four times larger than ...".
+            node, head = head, head.head
+        if node.dep_ in ("dobj", "npadvmod", "advmod", "attr", "oprd", "nsubj", "acomp") and head.pos_ in (
+            "VERB",
+            "AUX",
+        ):
+            lemma = head.lemma_.lower()
+            if lemma in wl.measure_verbs or (lemma == "be" and node.dep_ != "nsubj"):
+                subj = self._subject_np(head, span)
+                return self._phrase(subj, span) if subj is not None else None
+            if unit in _CURRENCY_UNITS and lemma in wl.money_verbs and node.dep_ == "dobj":
+                subj = self._subject_np(head, span)
+                if subj is None:
+                    return f"amount {self._participle(head)}"
+                return f"{self._participle(head)} by {self._phrase(subj, span, with_right=False)}"
+            if lemma in wl.change_nouns and node.dep_ != "nsubj":
+                return self._change(head, span)
+            if node.dep_ == "dobj" and lemma not in wl.light_verbs:
+                # "the two machines pump 60m cubic metres": what the verb moves, by whom.
+                subj = self._subject_np(head, span)
+                if subj is not None:
+                    return self._compose(
+                        self._participle(head), f"by {self._phrase(subj, span, with_right=False)}"
+                    )
+        return None
+
+    def _change(self, verb: Token, span: Span) -> str | None:
+        """The change a verb measures: "cut gas use" -> "cut in gas use", "the economy will
+        contract" -> "contraction of economy"; a verb that is no change word gives its object."""
+        wl = _what_lex()
+        target = self._object(verb, span) or self._subject_np(verb, span)
+        if target is None:
+            return None
+        noun = wl.change_nouns.get(verb.lemma_.lower())
+        if noun is None:
+            return self._phrase(target, span)
+        return f"{noun} {self._phrase(target, span, limit=wl.max_words - len(noun.split()))}"
+
+    def _object_text(self, verb: Token, span: Span) -> str:
+        obj = self._object(verb, span)
+        if obj is None:
+            return ""
+        # After a verb the article reads naturally: "fled the country".
+        det = next((c.lower_ for c in obj.lefts if c.dep_ == "det" and c.lower_ in ("the", "a", "an")), "")
+        return f"{det} {self._phrase(obj, span, with_right=False)}".strip()
+
+    def _object(self, verb: Token, span: Span) -> Token | None:
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None or span.start <= obj.i < span.end or obj.pos_ not in ("NOUN", "PROPN"):
+            return None
+        return obj
+
+    def _subject_np(self, verb: Token, span: Span) -> Token | None:
+        """The verb's subject as a noun: through control chains ("is expected to contract")
+        and relative clauses ("financing that he hoped would provide") to the noun they stand
+        for; a pronoun subject gives none."""
+        node = verb
+        for _ in range(4):
+            subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            relative = node.dep_ == "relcl" and node.head.pos_ == "NOUN"
+            wh = any(c.tag_ in ("WDT", "WP") for c in node.children)
+            if relative and (subj is None or (wh and (subj.tag_ in ("WDT", "WP") or node is not verb))):
+                return node.head
+            # A clausal complement's own subject is not the subject of the verb inside it.
+            if subj is not None and (node is verb or node.dep_ != "ccomp"):
+                if subj.pos_ not in ("NOUN", "PROPN") or span.start <= subj.i < span.end:
+                    return None
+                return subj
+            if node.dep_ in ("xcomp", "ccomp", "conj", "advcl") and node.head.i != node.i:
+                node = node.head
+            else:
+                break
+        return None
+
+    def _participle(self, verb: Token) -> str:
+        """The verb's past participle, for "spent by NASA", "launchers destroyed"."""
+        lemma = verb.lemma_.lower()
+        irregular = _what_lex().participles
+        if verb.tag_ == "VBN" and lemma not in irregular:
+            return verb.lower_
+        if lemma in irregular:
+            return irregular[lemma]
+        if verb.tag_ in ("VBD", "VBN"):
+            return verb.lower_
+        if lemma.endswith("e"):
+            return lemma + "d"
+        if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+            return lemma[:-1] + "ied"
+        return lemma + "ed"
+
+    def _context_what(self, tok: Token, span: Span, unit: str | None = None) -> str | None:
+        """What a number with no counted noun measures, or null when no clean phrase is found."""
+        return self._measured(tok, span, unit) or self._nearest_chunk(span)
 
     def _location(self, tok: Token, span: Span) -> str:
         """A place phrase on the number itself ("86% in Syria")."""
@@ -1028,7 +1260,10 @@ class _Extractor:
         return ""
 
     def _described(self, noun: Token, span: Span, *, anchor: Token | None = None) -> str:
-        """The counted noun phrase with its predicate: "people killed in Mykolaiv"."""
+        """The counted noun phrase with its predicate when that says what happened:
+        "people killed in Mykolaiv", "Ukrainians who fled the country", "launchers destroyed";
+        other verbs ("three senators urged ...", "has 450,000 people") are left out."""
+        wl = _what_lex()
         np = self._phrase(noun, span)
         rel = anchor if anchor is not None else noun
         # Climb through conjunctions and partitives to the clause role.
@@ -1040,72 +1275,170 @@ class _Extractor:
             rel = rel.head
         if rel.dep_ == "pobj" and rel.head.lower_ == "of" and rel.head.head.pos_ in ("NUM", "NOUN"):
             rel = rel.head.head
+        # The phrase already carries its own predicate ("bodies recovered from ...").
+        if any(c.dep_ in ("acl", "relcl") for c in noun.rights) or len(np.split()) >= wl.max_words - 1:
+            return np
         verb = rel.head
-        if rel.dep_ in ("nsubj", "nsubjpass") and verb.pos_ in ("VERB", "AUX"):
-            return self._clip(f"{np} {self._verb_phrase(verb, span, skip=rel)}")
-        if rel.dep_ == "dobj" and verb.pos_ == "VERB":
-            rest = self._preps(verb, span, skip=rel)
-            if verb.tag_ in ("VBD", "VBN"):
-                return self._clip(f"{np} {verb.text} {rest}".strip())
-            return self._clip(f"{verb.text} {np} {rest}".strip())
+        lemma = verb.lemma_.lower()
+        casualty = lemma in self.lex.casualty_verbs
+        if rel.dep_ == "nsubjpass" and verb.tag_ == "VBN" and lemma not in wl.light_verbs:
+            return self._compose(np, verb.lower_, self._preps(verb, span, skip=rel))
+        if verb.tag_ == "VBG" and rel.dep_ == "nsubj" and (casualty or lemma in wl.event_verbs):
+            # "one person sustaining injuries": the participle already reads as a phrase.
+            return self._compose(np, verb.lower_, self._object_text(verb, span))
+        if (
+            rel.dep_ == "nsubj"
+            and verb.pos_ == "VERB"
+            and (casualty or lemma in wl.event_verbs)
+            and not any(c.dep_ == "neg" for c in verb.children)
+        ):
+            who = "who" if self._is_human(noun) else "that"
+            rest = f"{self._object_text(verb, span)} {self._preps(verb, span, skip=rel)}".strip()
+            return self._compose(np, f"{who} {verb.lower_}", rest)
+        if (
+            rel.dep_ == "dobj"
+            and verb.pos_ == "VERB"
+            and lemma not in wl.light_verbs
+            and verb.tag_ in ("VBD", "VBN", "VBG", "VB", "VBZ", "VBP")
+            and not any(c.dep_ == "neg" for c in verb.children)
+        ):
+            return self._compose(np, self._participle(verb), self._preps(verb, span, skip=rel))
         return np
 
-    def _verb_phrase(self, verb: Token, span: Span, *, skip: Token) -> str:
-        parts = [verb.text]
-        for c in verb.children:
-            if c.dep_ in ("dobj", "attr", "acomp", "oprd") and c.i > verb.i and c.i != skip.i:
-                parts.append(self._phrase(c, span, with_right=False))
-                break
-        rest = self._preps(verb, span, skip=skip)
-        return " ".join([*parts, rest]).strip()
-
     def _preps(self, verb: Token, span: Span, *, skip: Token) -> str:
+        """The verb's first place or means phrase after it ("in Mykolaiv", "by shelling"),
+        whole or not at all."""
         for c in verb.children:
             if (
                 c.dep_ in ("prep", "agent")
                 and c.i > verb.i
+                and c.lower_ in _PREDICATE_PREPS
                 and not (c.left_edge.i <= span.start < c.right_edge.i + 1)
                 and c.i != skip.i
+                and c.lower_ not in ("according",)
             ):
                 toks = [t for t in c.subtree if not (span.start <= t.i < span.end) and t.i not in self.skip]
-                return " ".join(t.text for t in toks[: self.lex.knobs["what_max_tokens"] // 2])
+                toks = self._bounded(toks, c, _what_lex().max_words // 2 + 1)
+                while len(toks) > 1 and (toks[-1].is_punct or toks[-1].pos_ in ("ADP", "CCONJ", "DET")):
+                    toks = toks[:-1]
+                return self._join(toks) if len(toks) > 1 else ""
         return ""
 
-    def _phrase(self, noun: Token, span: Span, *, with_right: bool = True) -> str:
+    def _bounded(self, toks: list[Token], root: Token, limit: int) -> list[Token]:
+        """``toks`` cut to ``limit`` at a phrase boundary: the rightmost dependents of the
+        phrase are dropped whole until it fits, so no phrase is left half-finished."""
+        keep = {t.i for t in toks}
+        while len(keep) > limit:
+            deps = [
+                d
+                for t in sorted(keep, reverse=True)
+                for d in self.doc[t].children
+                if d.i in keep and d.i > root.i
+            ]
+            if not deps:
+                break
+            last = max(deps, key=lambda d: d.right_edge.i)
+            drop = {t.i for t in last.subtree}
+            # A preposition without its object reads worse than no phrase.
+            if last.dep_ == "pobj":
+                drop.add(last.head.i)
+                drop.update(t.i for t in last.head.subtree)
+            keep -= drop
+        return [t for t in toks if t.i in keep]
+
+    def _trim(self, toks: list[Token]) -> list[Token]:
+        """No dangling function words or punctuation at either end."""
+        end_bad = ("ADP", "CCONJ", "SCONJ", "DET", "PART", "PRON")
+        while toks and (
+            toks[-1].is_punct or toks[-1].pos_ in end_bad or toks[-1].tag_ in ("WDT", "WP", "POS")
+        ):
+            toks = toks[:-1]
+        while toks and (
+            toks[0].is_punct
+            or toks[0].pos_ in ("DET", "CCONJ", "ADP", "SCONJ")
+            or toks[0].tag_ in ("WDT", "WP")
+            or toks[0].lower_ in _what_lex().drop_poss
+        ):
+            toks = toks[1:]
+        return toks
+
+    def _phrase(self, noun: Token, span: Span, *, with_right: bool = True, limit: int | None = None) -> str:
         """A compact noun phrase around ``noun``: its modifiers and, optionally, prepositional
-        and relative-clause dependents, without the number and determiners."""
-        limit = self.lex.knobs["what_max_tokens"]
+        and relative-clause dependents, without the number, determiners, possessive pronouns
+        and other numbers, cut at a phrase boundary."""
+        limit = limit or _what_lex().max_words
         keep: set[int] = {noun.i}
         for c in noun.lefts:
-            if c.dep_ in _NP_LEFT_DEPS:
+            if c.dep_ in _NP_LEFT_DEPS and not (c.dep_ in ("nummod", "quantmod") and c.like_num):
                 keep.update(t.i for t in c.subtree)
         if with_right:
             for c in noun.rights:
                 if c.dep_ in _NP_RIGHT_DEPS and not (c.dep_ == "prep" and c.lower_ not in _NP_PREPS):
                     keep.update(t.i for t in c.subtree)
-                    if len(keep) >= limit:
-                        break
         keep = {i for i in keep if not (span.start <= i < span.end) and i not in self.skip}
         toks = [self.doc[i] for i in sorted(keep)]
         toks = [t for t in toks if t.lower_ not in ("another", "other") or t.i > noun.i]
-        # Keep one contiguous stretch around the noun so the phrase reads well.
+        # Keep one contiguous stretch around the noun, stopping at a comma or dash (an
+        # apposition or list follows), so the phrase reads as one.
         out: list[Token] = []
         for t in toks:
-            if out and t.i != out[-1].i + 1 and t.i > noun.i:
+            if t.i > noun.i and (t.text in (",", "–", "—", ";", "(") or (out and t.i != out[-1].i + 1)):
                 break
             if out and t.i != out[-1].i + 1 and t.i < noun.i:
                 out = []
             out.append(t)
-        out = out[:limit]
-        while out and (out[-1].is_punct or out[-1].pos_ in ("ADP", "CCONJ", "DET", "PART")):
-            out.pop()
-        while out and (out[0].is_punct or out[0].pos_ in ("DET", "CCONJ", "ADP")):
-            out.pop(0)
-        return "".join(t.text_with_ws for t in out).strip() or noun.text
+        # Possessive pronouns, other numbers and bracketed asides add nothing to the column.
+        out = [
+            t for t in out if not (t.lower_ in _what_lex().drop_poss and t.dep_ == "poss" and t.i < noun.i)
+        ]
+        out = [t for t in out if not (t.like_num and t.i < noun.i and t.dep_ in ("nummod", "quantmod"))]
+        out = self._unbracketed(out)
+        out = self._trim(self._bounded(out, noun, limit))
+        return self._join(out) or noun.text
+
+    def _unbracketed(self, toks: list[Token]) -> list[Token]:
+        """``toks`` without bracketed asides: "Gross Domestic Product (GDP) estimate"."""
+        out: list[Token] = []
+        depth = 0
+        for t in toks:
+            if t.text in ("(", "["):
+                depth += 1
+            elif t.text in (")", "]"):
+                depth = max(0, depth - 1)
+            elif depth == 0:
+                out.append(t)
+        return out
+
+    def _join(self, toks: list[Token]) -> str:
+        """Tokens as text, spaced as written, with a space where a token was left out."""
+        parts: list[str] = []
+        for k, t in enumerate(toks):
+            parts.append(t.text)
+            if k + 1 < len(toks):
+                parts.append(t.whitespace_ or (" " if toks[k + 1].i != t.i + 1 else ""))
+        return "".join(parts).strip()
+
+    def _cap(self, text: str) -> str:
+        """A composed phrase cut to the word limit, without a dangling function word."""
+        words = text.split()[: _what_lex().max_words]
+        while words and words[-1].lower() in _DANGLING:
+            words.pop()
+        return " ".join(words)
 
     def _clip(self, text: str) -> str:
-        words = text.split()
-        return " ".join(words[: self.lex.knobs["what_max_tokens"]])
+        return self._cap(text)
+
+    def _compose(self, *parts: str) -> str:
+        """Phrases joined while they fit the word limit; a part that does not fit is left out
+        whole rather than cut."""
+        out: list[str] = []
+        for part in parts:
+            if not part:
+                continue
+            if out and len(" ".join([*out, part]).split()) > _what_lex().max_words:
+                break
+            out.append(part)
+        return self._cap(" ".join(out))
 
     # ------------------------------------------------------------------ per
     def _per(self, span: Span, noun: Token | None) -> str | None:
@@ -1184,7 +1517,10 @@ class _Extractor:
         to the person or body the article names, the owner of "data from ...", and no bare
         pronoun or stray number."""
         lex = _source_lex()
-        text = re.sub(r"['’]s$", "", src.strip())
+        # A live blog's time stamp ("27 Jul 2022 16.34") is parsed into the sentence after it.
+        text = re.sub(r"['’]s$", "", _TIMESTAMP.sub("", src.strip()))
+        if not re.search(r"[A-Za-z]", text):
+            return None
         low = text.lower()
         if low in lex.person_pronouns or low in lex.group_pronouns:
             return self._resolve_pronoun(low in lex.person_pronouns, pos)

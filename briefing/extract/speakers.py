@@ -39,6 +39,11 @@ GENERIC_HEADS = {
     "spokesman": {"spokesman", "spokeswoman", "spokesperson"},
     "spokeswoman": {"spokesman", "spokeswoman", "spokesperson"},
     "spokesperson": {"spokesman", "spokeswoman", "spokesperson"},
+    # "the diplomat", "the envoy": the article's ambassador or envoy.
+    "diplomat": {"ambassador", "envoy", "diplomat"},
+    "envoy": {"ambassador", "envoy"},
+    "adviser": {"adviser", "advisor"},
+    "advisor": {"adviser", "advisor"},
 }
 # Modifiers that say nothing about who is meant ("the top official", "the former president").
 VAGUE_MODIFIERS = {"top", "senior", "former", "new", "current", "then", "outgoing", "acting", "high-ranking",
@@ -194,15 +199,28 @@ AMOUNT_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "CARDINAL", "OR
 SPEAKING_LABELS = NAME_LABELS | {"LOC", "WORK_OF_ART", "LAW", "NORP"}
 
 
+# Endings of agent nouns ("neurosurgeon", "commenter", "contractor", "columnist", "trustee"): a noun
+# naming someone by what they do can speak, where the lexicon cannot list every occupation.
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "eon", "ee", "ant")
+
+
 def _speaking_noun(tok: Token) -> bool:
-    low = tok.lower_
-    return tok.lemma_.lower() in speaker_heads() or low in speaker_heads() or low in titles() \
-        or low in institutions()
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    if {low, lemma} & (speaker_heads() | titles() | institutions()):
+        return True
+    # "the 46-year-old", "a lot of people", "a number of officials".
+    if re.search(r"-olds?$", low) or _counts_people(tok):
+        return True
+    return tok.pos_ == "NOUN" and len(lemma) > 4 and lemma.endswith(AGENT_SUFFIXES)
 
 
 def _counts_people(tok: Token) -> bool:
-    """``49% of Republicans``, ``two of the soldiers``: an amount that stands for people."""
+    """``49% of Republicans``, ``two of the soldiers``, ``three in four`` (respondents): an amount
+    that stands for people."""
     for prep in tok.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "in" and tok.like_num \
+                and any(c.like_num for c in prep.children):
+            return True
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:
                 if obj.dep_ == "pobj" and (obj.ent_type_ in SPEAKING_LABELS or _speaking_noun(obj)):
@@ -218,22 +236,37 @@ def speakable(tok: Token) -> bool:
     if tok.pos_ == "PRON" or low in pronouns("person") or low in pronouns("group") \
             or low in {"who", "which", "that", "this", "these", "those"}:
         return True
-    if tok.ent_type_ in AMOUNT_LABELS or tok.like_num or tok.text == "%":
-        return _counts_people(tok)
+    if tok.ent_type_ == "PERCENT" or tok.text == "%" or tok.lower_ == "percent":
+        # A percentage is always a share of someone: the respondents of a poll.
+        return True
+    if tok.ent_type_ in AMOUNT_LABELS or tok.like_num:
+        return _counts_people(tok) or _speaking_noun(tok)
     if tok.ent_type_ in SPEAKING_LABELS:
         return True
     if tok.pos_ == "PROPN":
         return True
     if tok.pos_ in {"NOUN", "ADJ"}:
-        return _speaking_noun(tok)
+        return _speaking_noun(tok) or _capitalised_name(tok)
     return False
+
+
+def _capitalised_name(tok: Token) -> bool:
+    """A capitalised word the tagger took for a common noun (``Trump said``): a name, unless it is a
+    sentence-initial adjective ("Heavy shelling") the article never capitalises elsewhere."""
+    if not tok.text[:1].isupper():
+        return False
+    if not tok.is_sent_start or tok.pos_ == "NOUN":
+        return True
+    return any(t.text == tok.text and not t.is_sent_start for t in tok.doc if t.i != tok.i)
 
 
 def describe(head: Token) -> Mention:
     """Turn a subject token into a ``Mention`` with its role, marked unspeakable when its head
     cannot be a source."""
     m = _describe(head)
-    if m.pos == head.idx and m.speakable and not speakable(head):
+    # A phrase that gives a name ("Cruz constituent Dan Golvach") speaks whatever its head word.
+    named = m.kind == "name" and sum(w[:1].isupper() for w in m.text.split()) >= 2
+    if m.pos == head.idx and m.kind != "pronoun" and not named and not speakable(head):
         return replace(m, speakable=False)
     return m
 
@@ -270,7 +303,8 @@ def _describe(head: Token) -> Mention:
                  for o in c.children if o.dep_ == "pobj" for g in o.children if g.dep_ == "poss"]
         owner = next((t for t in near if t.lower_ in {"its", "their"}), None)
         if owner is not None:
-            return Mention(owner.text, None, "pronoun", owner.idx, False, "it" if owner.lower_ == "its" else "they")
+            pron = "it" if owner.lower_ == "its" else "they"
+            return Mention(owner.text, None, "pronoun", owner.idx, False, pron)
     # "Ukraine's Security Service (SBU)": an acronym in brackets is the same institution, not a person
     # named in apposition.
     named_appos = [a for a in appos if a.pos_ == "PROPN" and not (a.text.isupper() and len(a.text) <= 6)]
@@ -426,6 +460,10 @@ class Resolver:
                 self.known.append(_Known(min(head.idx, tok.idx), name, role, True, name.split()[-1].lower(),
                                          desc.lower(), subject=_is_subject(head)))
         self.sent_starts = [sent.start_char for sent in doc.sents]
+        # Organisations that are clause subjects: what "its" of "a statement on its website" owns.
+        self.orgs = [(ent.start_char, _clean(doc[ent.start + (ent[0].lower_ == "the") : ent.end].text))
+                     for ent in doc.ents if ent.label_ == "ORG" and not in_quote[ent.start]
+                     and _is_subject(ent.root)]
 
     def _add_name(self, name: str, pos: int) -> None:
         words = name.split()
@@ -469,6 +507,12 @@ class Resolver:
             # beats preferring the latest speaker, once names are typed correctly.
             ranked = [k for k in sorted(before, key=lambda k: k.pos, reverse=True)
                       if k.person == want_person and k.name]
+            if m.text.lower() in {"its", "their"}:
+                # The owner of a statement ("a statement on its channel"): the latest organisation
+                # the article names as a subject, if no statement's source is nearer.
+                orgs = [(p, n) for p, n in self.orgs if p < m.pos]
+                if orgs and (not ranked or ranked[0].pos < orgs[-1][0]):
+                    return orgs[-1][1], self.roles.get(orgs[-1][1]), False
             if not ranked:
                 return m.text, None, want_person
             best = ranked[0]
@@ -496,11 +540,31 @@ class Resolver:
         # Definite descriptions made of a title word ("the minister", "the Foreign Ministry
         # spokeswoman", "the Hungarian leader"): the latest earlier named holder of that title.
         words = m.text.lower().split()
-        if words and words[0] == "the" and len(words) <= 6 and words[-1] == m.head \
+        if words and words[0] in {"the", "a", "an"} and len(words) <= 6 and words[-1] == m.head \
                 and (m.head in titles() or m.head in GENERIC_HEADS):
-            for k in sorted(before, key=lambda k: k.pos, reverse=True):
-                hay = re.sub(r"[’']s\b", "", f"{k.role or ''} {k.desc}".lower()).replace(",", " ").split()
-                # Every modifier must agree: "the Russian negotiator" is not the Ukrainian one.
-                if k.person and len(k.name.split()) >= 2 and _agrees(words[1:-1], m.head, hay):
-                    return k.name, k.role, k.person
+            holder = self._holder(m, words)
+            if holder is not None:
+                return holder.name, holder.role, holder.person
         return m.text, m.role, m.person
+
+    def _holder(self, m: Mention, words: list[str]) -> _Known | None:
+        """The named holder of the title a description gives (``the ambassador``,
+        ``the UK's national security adviser``).  A definite one takes the latest earlier holder;
+        failing that, and for an indefinite one (``a senior U.S. diplomat``), the article must name
+        exactly one holder anywhere, since news often gives the name only later."""
+        def fits(k: _Known) -> bool:
+            hay = re.sub(r"[’']s\b", "", f"{k.role or ''} {k.desc}".lower()).replace(",", " ").split()
+            # Every modifier must agree: "the Russian negotiator" is not the Ukrainian one.
+            return k.person and len(k.name.split()) >= 2 and _agrees(words[1:-1], m.head, hay)
+
+        if words[0] == "the":
+            for k in sorted((k for k in self.known if k.pos < m.pos), key=lambda k: k.pos, reverse=True):
+                if fits(k):
+                    return k
+        elif m.head == "official":
+            # "an official" is any of many; only a title word narrows an indefinite description.
+            return None
+        # A holder introduced as "a Ukrainian negotiator" is one of several: a description elsewhere
+        # may mean another of them.
+        found = {k.name: k for k in self.known if fits(k) and not re.match(r"(an?|one)\s", k.desc)}
+        return next(iter(found.values())) if len(found) == 1 else None

@@ -964,7 +964,6 @@ def _resolved(ctx: Context) -> Iterator[tuple[Raw, Statement]]:
         elif not r.mention.speakable:
             # A subject that cannot speak ("fierce fighting", "the two"): no source, so no statement,
             # and no continuation of one.
-            last = None
             continue
         else:
             speaker, role, person = resolver.resolve(r.mention)
