@@ -102,34 +102,59 @@ def score(cmd: list[str]) -> dict[str, object]:
 TEXT_FIELDS = {"statements": "quote", "figures": "text", "diplomacy": "sentence"}
 
 
-def hydrate(gold: Path, shared: Path, work: Path) -> Path:
-    """A gold file whose items carry only offsets (no article text, as in ``bench/checksets/``)
-    with the quote, text and sentence fields filled in from the articles; other files as is."""
+def prepare_gold(gold: Path, shared: Path, work: Path, *, only: tuple[str, ...] = ()) -> Path:
+    """A copy of ``gold`` restricted to the articles whose id contains one of ``only`` (all when
+    empty), with the quote, text and sentence fields filled in from the articles where the
+    items carry only offsets (as in ``bench/checksets/``)."""
     lines = gold.read_text(encoding="utf-8").splitlines()
     records = [json.loads(line) for line in lines if line.strip()]
-    if all(f in it for g in records for sec, f in TEXT_FIELDS.items() for it in g.get(sec, [])):
-        return gold
     for g, path in zip(records, gold_paths(gold, shared), strict=True):
-        text = path.read_text(encoding="utf-8")
+        text: str | None = None
         for sec, f in TEXT_FIELDS.items():
             for it in g.get(sec, []):
-                it.setdefault(f, text[it["start"] : it["end"]])
-    out = work / f"gold-{gold.stem}.jsonl"
+                if f not in it:
+                    text = text if text is not None else path.read_text(encoding="utf-8")
+                    it[f] = text[it["start"] : it["end"]]
+    records = [g for g in records if not only or any(o in g["id"] for o in only)]
+    if not records:
+        raise SystemExit(f"evaluate: no article of {gold} matches --only {' '.join(only)}")
+    out = work / f"gold-{gold.parent.name}-{gold.stem}.jsonl"
     out.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in records), encoding="utf-8")
     return out
 
 
-def run_set(name: str, shared: Path, work: Path, *, verbose: bool) -> dict[str, dict[str, object]]:
+def run_set(
+    name: str,
+    shared: Path,
+    work: Path,
+    *,
+    verbose: bool,
+    section: str = "all",
+    only: tuple[str, ...] = (),
+) -> dict[str, dict[str, object]]:
     """Scores of one set, by convention: ``spec`` always; ``polnear`` for the PolNeAR sets,
     which annotate one attribution per source, cue and content (split quotes joined)."""
     py = sys.executable
     if not name.startswith("polnear-"):
         gold = shared / "eval/ukraine-dev/gold.jsonl" if name == "ukraine-dev" else Path(name)
-        gold = hydrate(gold, shared, work)
-        pred = work / f"{gold.parent.name}-{gold.stem}.jsonl"
+        gold = prepare_gold(gold, shared, work, only=only)
+        pred = work / f"pred-{gold.stem.removeprefix('gold-')}.jsonl"
         secs = extract_to(gold_paths(gold, shared), {pred: None})
         score_py = str(shared / "eval/score.py")
-        cmds = {"spec": [py, score_py, "--gold", str(gold), "--pred", str(pred), "--root", str(shared)]}
+        cmds = {
+            "spec": [
+                py,
+                score_py,
+                "--gold",
+                str(gold),
+                "--pred",
+                str(pred),
+                "--root",
+                str(shared),
+                "--section",
+                section,
+            ]
+        }
     else:
         folder = shared / "eval/polnear" / name.split("-", 1)[1]
         preds = {"polnear": work / f"{name}.jsonl", "spec": work / f"{name}.spec.jsonl"}
@@ -203,6 +228,8 @@ COLUMNS: dict[str, list[tuple[str, list[tuple[str, tuple[str, ...]]]]]] = {
 def report(name: str, conv: str, res: dict[str, object]) -> list[str]:
     rows = []
     for section, cols in COLUMNS["polnear" if name.startswith("polnear-") else "ukraine-dev"]:
+        if not name.startswith("polnear-") and section not in res:
+            continue
         cells = []
         for label, path in cols:
             value = dig(res, path)
@@ -230,6 +257,19 @@ def main(argv: list[str] | None = None) -> int:
         default=[],
         help="also score this gold file (ukraine-dev format, paths under the shared corpus)",
     )
+    ap.add_argument(
+        "--section",
+        choices=("statements", "figures", "diplomacy", "all"),
+        default="all",
+        help="score one section only (ukraine-format sets)",
+    )
+    ap.add_argument(
+        "--only",
+        action="append",
+        default=[],
+        metavar="ID",
+        help="score only articles whose id contains ID (ukraine-format sets; repeatable)",
+    )
     ap.add_argument("--check", action="store_true", help="exit 1 when a number is below its target")
     ap.add_argument("--verbose", action="store_true", help="print the scorers' full reports")
     ap.add_argument("--keep", type=Path, help="keep the predictions in this folder")
@@ -239,7 +279,12 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = args.keep or Path(tmp)
         work.mkdir(parents=True, exist_ok=True)
-        results = {name: run_set(name, args.shared, work, verbose=args.verbose) for name in sets}
+        results = {
+            name: run_set(
+                name, args.shared, work, verbose=args.verbose, section=args.section, only=tuple(args.only)
+            )
+            for name in sets
+        }
     if args.json:
         print(json.dumps(results, indent=2, sort_keys=True))
     else:
@@ -252,6 +297,8 @@ def main(argv: list[str] | None = None) -> int:
         if name not in results:
             continue
         for path, target in targets.items():
+            if args.section != "all" and path[0] in TEXT_FIELDS and path[0] != args.section:
+                continue
             value = dig(results[name][conv], path)
             if value is None or value < target:
                 failed.append(
