@@ -7,12 +7,15 @@ atomically, so a killed run leaves a valid cache behind.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from . import __version__
+from . import __version__, records
+from .errors import PublishError
 from .models import Article, Diplomacy, Extraction, Figure, Statement
 
 
@@ -51,25 +54,36 @@ class ExtractionCache:
     def get(self, article: Article) -> Extraction | None:
         path = self._path(article)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            sections = records.from_dict(_Sections, json.loads(path.read_text(encoding="utf-8")))
             return Extraction(
                 article=article,
-                statements=tuple(Statement(**s) for s in data["statements"]),
-                figures=tuple(Figure(**f) for f in data["figures"]),
-                diplomacy=tuple(Diplomacy(**{**d, "actors": tuple(d["actors"])}) for d in data["diplomacy"]),
+                statements=sections.statements,
+                figures=sections.figures,
+                diplomacy=sections.diplomacy,
             )
-        except (OSError, ValueError, KeyError, TypeError):
-            # A missing, stale or corrupt entry is simply a miss.
+        except (OSError, ValueError):
+            # A missing, stale or corrupt entry is simply a miss (ValueError covers bad JSON
+            # and fields of the wrong type).
             return None
 
     def put(self, ex: Extraction) -> None:
-        from dataclasses import asdict
-
         from .publish import atomic_write
 
-        data = {
-            "statements": [asdict(s) for s in ex.statements],
-            "figures": [asdict(f) for f in ex.figures],
-            "diplomacy": [asdict(d) for d in ex.diplomacy],
-        }
-        atomic_write(self._path(ex.article), json.dumps(data, ensure_ascii=False))
+        data = records.to_dict(_Sections(ex.statements, ex.figures, ex.diplomacy))
+        # The cache only saves time: a read-only or full disk must not fail the build.
+        with contextlib.suppress(PublishError):
+            atomic_write(
+                self._path(ex.article),
+                json.dumps(data, ensure_ascii=False),
+                make_parents=True,
+                what="cache entry",
+            )
+
+
+@dataclass(frozen=True)
+class _Sections:
+    """What one cache entry holds: the extraction without its article (the key covers it)."""
+
+    statements: tuple[Statement, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    diplomacy: tuple[Diplomacy, ...] = ()

@@ -198,7 +198,7 @@ def build(
     site = None if no_site or not cfg.site.enabled else replace(cfg.site, title=title or cfg.site.title)
     try:
         options = BuildOptions(
-            out=out or cfg.resolve(cfg.build.out) or Path("build"),
+            out=out or cfg.out_dir,
             formats=formats or cfg.build.formats,
             templates=templates or cfg.resolve(cfg.build.templates),
             date=date,
@@ -357,15 +357,16 @@ def send(
         )
         if v is not None
     }
-    if cfg.email.cafile:
-        overrides["cafile"] = str(cfg.resolve(cfg.email.cafile))
-    email = dataclasses.replace(cfg.email, **overrides)
+    try:
+        email = dataclasses.replace(cfg.email, **overrides)
+    except BriefingError as exc:
+        raise BriefingClickError(f"[email] {exc}") from exc
     recipients = to or email.to
     if not recipients:
         raise click.UsageError("give the recipients (--to ADDR) or set [email] to in briefing.toml")
     try:
         result = run_send(
-            out=out or cfg.resolve(cfg.build.out) or Path("build"),
+            out=out or cfg.out_dir,
             date=date,
             to=tuple(recipients),
             config=email,
@@ -475,7 +476,7 @@ def site(
         title=cfg.site.title if title is None else title,
         base_url=cfg.site.base_url if base_url is None else base_url,
     )
-    folder = out or cfg.resolve(cfg.build.out) or Path("build")
+    folder = out or cfg.out_dir
     if not folder.is_dir():
         raise click.UsageError(f"{folder}: no such folder; build the briefs first (briefing build --out DIR)")
     templates = templates or cfg.resolve(cfg.build.templates)

@@ -56,7 +56,8 @@ class BuildConfig:
 
 @dataclass(frozen=True)
 class SiteConfig:
-    title: str = "Daily brief"
+    # None: the build's title (``[build] title``), so one setting names both.
+    title: str | None = None
     base_url: str = ""
     enabled: bool = True
 
@@ -77,6 +78,16 @@ class EmailConfig:
     verify: bool = True
     cafile: str | None = None
 
+    def __post_init__(self) -> None:
+        # Checked here, not where the settings are read, so the file, the environment and the
+        # command-line flags cannot build an EmailConfig that fails later, mid-send.
+        if self.security not in SECURITY:
+            raise ConfigError(f"security: must be one of {', '.join(SECURITY)}, not {self.security!r}")
+        if not isinstance(self.port, int) or isinstance(self.port, bool) or not 0 < self.port < 65536:
+            raise ConfigError(f"port: {self.port!r} is not a port number; use 1-65535")
+        if isinstance(self.timeout, bool) or not isinstance(self.timeout, int | float) or self.timeout <= 0:
+            raise ConfigError(f"timeout: {self.timeout!r} must be a number of seconds above 0")
+
     @property
     def password(self) -> str | None:
         return os.environ.get(self.password_env) or None
@@ -88,6 +99,11 @@ class Config:
     site: SiteConfig = field(default_factory=SiteConfig)
     email: EmailConfig = field(default_factory=EmailConfig)
     path: Path | None = None
+
+    @property
+    def out_dir(self) -> Path:
+        """The output folder: ``[build] out`` relative to the file (default ``build``)."""
+        return self.resolve(self.build.out) or Path("build")
 
     def resolve(self, value: str | None) -> Path | None:
         """A path from the file is relative to the file's folder."""
@@ -126,7 +142,10 @@ def _section(cls: type, raw: Any, where: str) -> Any:
         elif value is not None and not isinstance(value, str):
             raise ConfigError(f"{where}.{key}: must be a string")
         values[key] = value
-    return cls(**values)
+    try:
+        return cls(**values)
+    except ConfigError as exc:  # a value the dataclass itself rejects
+        raise ConfigError(f"{where}.{exc}") from None
 
 
 #: Environment variables that override ``[email]`` settings (flags override both).
@@ -156,9 +175,10 @@ def email_from_env(email: EmailConfig, environ: Mapping[str, str] | None = None)
             values[name] = tuple(a.strip() for a in raw.split(",") if a.strip())
         else:
             values[name] = raw
-    if values.get("security", email.security) not in SECURITY:
-        raise ConfigError(f"$BRIEFING_SMTP_SECURITY: must be one of {', '.join(SECURITY)}")
-    return replace(email, **values)
+    try:
+        return replace(email, **values)
+    except ConfigError as exc:
+        raise ConfigError(f"[email] settings from the environment: {exc}") from None
 
 
 def load(path: Path | None = None) -> Config:
@@ -186,11 +206,12 @@ def _load_file(path: Path | None) -> Config:
     if unknown:
         raise ConfigError(f"{path}: unknown section [{unknown[0]}]; use [build], [site] or [email]")
     email = _section(EmailConfig, raw.get("email"), f"{path} [email]")
-    if email.security not in SECURITY:
-        raise ConfigError(f"{path} [email].security: must be one of {', '.join(SECURITY)}")
-    return Config(
-        build=_section(BuildConfig, raw.get("build"), f"{path} [build]"),
-        site=_section(SiteConfig, raw.get("site"), f"{path} [site]"),
-        email=email,
-        path=path,
-    )
+    build = _section(BuildConfig, raw.get("build"), f"{path} [build]")
+    site = _section(SiteConfig, raw.get("site"), f"{path} [site]")
+    if site.title is None:
+        site = replace(site, title=build.title)
+    config = Config(build=build, site=site, email=email, path=path)
+    if email.cafile:
+        # Resolved here, once: every command then passes the EmailConfig on as it is.
+        config = replace(config, email=replace(email, cafile=str(config.resolve(email.cafile))))
+    return config

@@ -26,7 +26,6 @@ import contextlib
 import hashlib
 import html
 import ipaddress
-import json
 import re
 import smtplib
 import socket
@@ -45,6 +44,7 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
+from . import publish
 from .config import EmailConfig
 from .errors import ConfigError, PublishError
 from .publish import atomic_write
@@ -122,10 +122,12 @@ def load_brief(out: Path, date: str) -> BriefParts:
 
 def _title(folder: Path, text: str) -> str:
     """The brief's title: from ``brief.json`` when present, else the first Markdown heading."""
-    title: object = None
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        title = json.loads((folder / "brief.json").read_text(encoding="utf-8")).get("title")
-    if not isinstance(title, str) or not title.strip():
+    title = ""
+    if (folder / "brief.json").is_file():
+        # A damaged brief.json only loses the title: the email is made from brief.md.
+        with contextlib.suppress(PublishError):
+            title = publish.load_brief(folder / "brief.json").title
+    if not title.strip():
         match = re.search(r"^#\s+(.+?)\s*#*\s*$", text, re.MULTILINE)
         title = match.group(1) if match else "Daily brief"
     return " ".join(str(title).split())
@@ -139,7 +141,7 @@ def _title(folder: Path, text: str) -> str:
 _STYLES: dict[str, str] = {
     "h1": "font-size:24px;line-height:1.25;margin:0 0 16px;",
     "h2": "font-size:19px;line-height:1.3;margin:28px 0 10px;padding-bottom:4px;"
-          "border-bottom:1px solid #ddd;",
+    "border-bottom:1px solid #ddd;",
     "h3": "font-size:16px;line-height:1.3;margin:20px 0 8px;",
     "p": "margin:0 0 12px;",
     "ul": "margin:0 0 12px;padding-left:22px;",
@@ -246,13 +248,17 @@ def _address(value: str, what: str) -> str:
     return value
 
 
+_SUBJECT_FIELD = re.compile(r"\{(title|date)\}")
+
+
 def _subject(fmt: str, *, title: str, date: str) -> str:
-    try:
-        subject = fmt.format_map({"title": title, "date": date})
-    except (KeyError, IndexError, ValueError) as exc:
-        raise ConfigError(
-            f"[email] subject {fmt!r} cannot be filled in ({exc}); use only {{title}} and {{date}}"
-        ) from None
+    """``fmt`` with ``{title}`` and ``{date}`` filled in.  Only these two, substituted as
+    plain text: ``str.format`` would also evaluate ``{0}``, ``{title.__class__}`` and
+    format specs, none of which a subject line needs."""
+    if "{" in _SUBJECT_FIELD.sub("", fmt) or "}" in _SUBJECT_FIELD.sub("", fmt):
+        raise ConfigError(f"[email] subject {fmt!r} cannot be filled in; use only {{title}} and {{date}}")
+    values = {"title": title, "date": date}
+    subject = _SUBJECT_FIELD.sub(lambda m: values[m.group(1)], fmt)
     return " ".join(subject.split())
 
 
@@ -294,7 +300,9 @@ def build_message(
     # them unchanged whatever the language of the articles.
     msg.set_content(parts.markdown, subtype="plain", charset="utf-8", cte="quoted-printable")
     msg.add_alternative(
-        markdown_to_email_html(parts.markdown, title=title), subtype="html", charset="utf-8",
+        markdown_to_email_html(parts.markdown, title=title),
+        subtype="html",
+        charset="utf-8",
         cte="quoted-printable",
     )
     msg.add_attachment(parts.pdf, maintype="application", subtype="pdf", filename=f"brief-{parts.date}.pdf")
@@ -303,7 +311,7 @@ def build_message(
 
 def write_eml(message: EmailMessage, path: Path) -> None:
     """Write the message as an ``.eml`` file (what ``--dry-run`` produces), atomically."""
-    atomic_write(path, message.as_bytes())
+    atomic_write(path, message.as_bytes(), what="message")
 
 
 # ---------------------------------------------------------------------------------------
@@ -349,11 +357,15 @@ def _reason(exc: BaseException, config: EmailConfig) -> tuple[str, bool]:
         codes = [c for c, _ in exc.recipients.values()]
         return f"every recipient was refused ({refused})", all(400 <= c < 500 for c in codes)
     if isinstance(exc, smtplib.SMTPAuthenticationError):
-        return (f"login as {config.username!r} refused ({exc.smtp_code} {_one_line(exc.smtp_error)}); "
-                f"check [email] username and ${config.password_env}"), False
+        return (
+            f"login as {config.username!r} refused ({exc.smtp_code} {_one_line(exc.smtp_error)}); "
+            f"check [email] username and ${config.password_env}"
+        ), False
     if isinstance(exc, smtplib.SMTPSenderRefused):
-        return f"sender {exc.sender} refused ({exc.smtp_code} {_one_line(exc.smtp_error)})", \
-            400 <= exc.smtp_code < 500
+        return (
+            f"sender {exc.sender} refused ({exc.smtp_code} {_one_line(exc.smtp_error)})",
+            400 <= exc.smtp_code < 500,
+        )
     if isinstance(exc, smtplib.SMTPResponseException):
         return f"{exc.smtp_code} {_one_line(exc.smtp_error)}", 400 <= exc.smtp_code < 500
     if isinstance(exc, smtplib.SMTPNotSupportedError):
@@ -366,8 +378,10 @@ def _reason(exc: BaseException, config: EmailConfig) -> tuple[str, bool]:
             return f"no answer within {config.timeout:g} s", True
         return f"the server closed the connection ({_one_line(exc)})", True
     if isinstance(exc, ssl.SSLCertVerificationError):
-        return (f"TLS certificate not trusted ({_one_line(exc.verify_message)}); "
-                "set [email] cafile to the server's CA, or verify = false"), False
+        return (
+            f"TLS certificate not trusted ({_one_line(exc.verify_message)}); "
+            "set [email] cafile to the server's CA, or verify = false"
+        ), False
     if isinstance(exc, ssl.SSLError):
         return f"TLS failed ({_one_line(exc.reason or exc)})", False
     if isinstance(exc, socket.gaierror):
@@ -388,8 +402,6 @@ def send(message: EmailMessage, *, config: EmailConfig) -> dict[str, str]:
     empty when all were accepted.  Raises :class:`SendError` when nothing was sent.
     """
     where = f"{config.host}:{config.port}"
-    if config.security not in ("starttls", "ssl", "none"):
-        raise SendError(f"[email] security {config.security!r}: use starttls, ssl or none", temporary=False)
     password = config.password
     if config.username and not password:
         raise SendError(
@@ -399,8 +411,7 @@ def send(message: EmailMessage, *, config: EmailConfig) -> dict[str, str]:
         )
     if config.username and config.security == "none" and not _is_loopback(config.host):
         raise SendError(
-            f"refusing to send the SMTP password unencrypted to {where}; "
-            'use security = "starttls" or "ssl"',
+            f'refusing to send the SMTP password unencrypted to {where}; use security = "starttls" or "ssl"',
             temporary=False,
         )
     context = _tls_context(config) if config.security != "none" else None

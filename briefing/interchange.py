@@ -10,10 +10,10 @@ by the spec and ignored by scorers.  This is a public interface: keep it stable.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 from typing import Any
 
 from .models import Extraction
+from .records import to_dict as record_dict
 
 
 def _clean(value: float | None) -> int | float | None:
@@ -26,11 +26,11 @@ def to_dict(ex: Extraction) -> dict[str, Any]:
     art = ex.article
     figures = []
     for f in ex.figures:
-        d = asdict(f)
+        d = record_dict(f)
         d["value"] = _clean(f.value)
         d["value_max"] = _clean(f.value_max)
         figures.append(d)
-    diplomacy = [{**asdict(d), "actors": list(d.actors)} for d in ex.diplomacy]
+    diplomacy = [record_dict(d) for d in ex.diplomacy]
     return {
         "id": art.id,
         "path": art.path,
@@ -38,7 +38,7 @@ def to_dict(ex: Extraction) -> dict[str, Any]:
         "title": art.title,
         "outlet": art.outlet,
         "url": art.url,
-        "statements": [asdict(s) for s in ex.statements],
+        "statements": [record_dict(s) for s in ex.statements],
         "figures": figures,
         "diplomacy": diplomacy,
     }

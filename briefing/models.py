@@ -9,7 +9,7 @@ evidence in the article file (``start``/``end``) and the span of the sentence it
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -203,4 +203,3 @@ class Brief:
     articles: tuple[ArticleRef, ...]
     title: str = "Daily brief"
     version: str = ""
-    extras: dict[str, object] = field(default_factory=dict, compare=False, hash=False)

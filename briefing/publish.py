@@ -11,31 +11,27 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from . import __version__, records
 from .errors import PublishError
-from .models import (
-    ArticleRef,
-    Brief,
-    Development,
-    DiplomacyItem,
-    FigureItem,
-    FigureRow,
-    SourceRef,
-    StatementItem,
-)
+from .models import Brief
 
 FORMATS = ("md", "html", "pdf", "json")
 
 
-def atomic_write(path: Path, data: bytes | str) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
+def atomic_write(path: Path, data: bytes | str, *, make_parents: bool = False, what: str = "file") -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    The folder must exist unless ``make_parents``: only the writers of the output folder and
+    the cache create folders, so a mistyped path elsewhere fails instead of growing a tree.
+    ``what`` names the file in the error message ("brief", "run state" …).
+    """
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if make_parents:
+            path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -48,66 +44,41 @@ def atomic_write(path: Path, data: bytes | str) -> None:
             Path(tmp).unlink(missing_ok=True)
             raise
     except OSError as exc:
-        raise PublishError(f"{path}: cannot be written ({exc.strerror}); check the output folder") from exc
+        raise PublishError(
+            f"{path}: the {what} cannot be written ({exc.strerror}); "
+            "check that its folder exists and is writable"
+        ) from exc
+
+
+def remove(path: Path) -> None:
+    """Delete ``path`` if it exists; a failure is a one-line ``PublishError``, not a traceback."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as exc:
+        raise PublishError(f"{path}: cannot be removed ({exc.strerror}); check the output folder") from exc
 
 
 def brief_to_dict(brief: Brief) -> dict[str, Any]:
-    data = asdict(brief)
-    data.pop("extras", None)
-    return data
+    return records.to_dict(brief)
 
 
 def brief_json(brief: Brief) -> str:
     return json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def brief_from_dict(data: dict[str, Any]) -> Brief:
-    """The inverse of ``brief_to_dict``: rebuild a ``Brief`` from its ``brief.json``."""
+def brief_from_dict(data: Any) -> Brief:
+    """The inverse of ``brief_to_dict``: rebuild a ``Brief`` from its ``brief.json``.
 
-    def ref(d: dict[str, Any]) -> SourceRef:
-        return SourceRef(**d)
-
-    return Brief(
-        date=data["date"],
-        topline=tuple(data["topline"]),
-        statements=tuple(
-            StatementItem(**{**s, "sources": tuple(ref(r) for r in s["sources"])}) for s in data["statements"]
-        ),
-        figures=tuple(
-            FigureRow(
-                key=r["key"],
-                label=r["label"],
-                items=tuple(
-                    FigureItem(**{**i, "sources": tuple(ref(x) for x in i["sources"])}) for i in r["items"]
-                ),
-            )
-            for r in data["figures"]
-        ),
-        diplomacy=tuple(
-            Development(
-                **{
-                    **d,
-                    "actors": tuple(d["actors"]),
-                    "places": tuple(d["places"]),
-                    "items": tuple(
-                        DiplomacyItem(**{**i, "actors": tuple(i["actors"]), "source": ref(i["source"])})
-                        for i in d["items"]
-                    ),
-                }
-            )
-            for d in data["diplomacy"]
-        ),
-        articles=tuple(ArticleRef(**{**a, "counts": tuple(a["counts"])}) for a in data["articles"]),
-        title=data.get("title", "Daily brief"),
-        version=data.get("version", ""),
-    )
+    Every field is checked against its type; a mismatch is a ``ValueError`` naming the field."""
+    return records.from_dict(Brief, data)
 
 
 def load_brief(path: Path) -> Brief:
     """Read a ``brief.json`` written by ``write_brief``."""
     try:
         return brief_from_dict(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
+    except (OSError, ValueError) as exc:
+        # A ValueError covers bad JSON, bad UTF-8 and fields of the wrong type.
         raise PublishError(f"{path}: not a brief written by this version ({exc}); rebuild it") from exc
 
 
@@ -134,20 +105,22 @@ def write_brief(
     formats: tuple[str, ...] = FORMATS,
     templates: Path | None = None,
     force: bool = False,
+    fingerprint: str | None = None,
 ) -> list[Path]:
     """Render ``brief`` in each format into ``out/<date>/brief.<fmt>``; return the paths.
 
     A day whose brief, templates and formats are unchanged since the last build is not
     rendered again (the digest file records what was rendered; it is written last, so an
-    interrupted build renders again next time).
+    interrupted build renders again next time).  ``fingerprint`` is
+    ``templates_fingerprint(templates)``, computed once by a caller that writes many days.
     """
     from . import render
 
     day = out / brief.date
     js = brief_json(brief)
-    digest = hashlib.sha256(
-        "\0".join([js, templates_fingerprint(templates), ",".join(formats), __version__]).encode("utf-8")
-    ).hexdigest()
+    fingerprint = fingerprint or templates_fingerprint(templates)
+    parts = [js, fingerprint, ",".join(formats), __version__]
+    digest = hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
     targets = [day / f"brief.{fmt}" for fmt in formats]
     digest_path = day / DIGEST_FILE
     if (
@@ -157,7 +130,7 @@ def write_brief(
         and digest_path.read_text(encoding="utf-8").strip() == digest
     ):
         return targets
-    digest_path.unlink(missing_ok=True)
+    remove(digest_path)
     for fmt, target in zip(formats, targets, strict=True):
         data: str | bytes
         if fmt == "md":
@@ -170,6 +143,6 @@ def write_brief(
             data = js
         else:  # pragma: no cover - formats are validated by the caller
             raise PublishError(f"unknown format {fmt!r}")
-        atomic_write(target, data)
-    atomic_write(digest_path, digest + "\n")
+        atomic_write(target, data, make_parents=True, what=f"{fmt} brief")
+    atomic_write(digest_path, digest + "\n", make_parents=True, what="render digest")
     return targets

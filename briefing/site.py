@@ -31,7 +31,7 @@ import math
 import re
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +40,7 @@ from .config import SiteConfig
 from .errors import ConfigError
 from .lexicons import load_json
 from .models import Brief, FigureItem
-from .publish import atomic_write, load_brief
+from .publish import atomic_write, load_brief, remove
 from .readers import valid_date
 
 __all__ = ["Chart", "Day", "Month", "write_site"]
@@ -463,7 +463,7 @@ def write_if_changed(path: Path, data: str | bytes) -> bool:
             return False
     except OSError:
         pass
-    atomic_write(path, payload)
+    atomic_write(path, payload, make_parents=True, what="site file")
     return True
 
 
@@ -505,6 +505,10 @@ def write_site(
     days = find_days(out, pdf=pdf)
     if not days:
         return []
+    if site.title is None:
+        # No [site] title: the site is called what its briefs are called.
+        site = replace(site, title=days[-1].brief.title)
+    title: str = site.title or ""
     ts = render.template_set(templates)
     written: list[Path] = []
 
@@ -586,14 +590,14 @@ def write_site(
         entries.append(
             {
                 "day": day,
-                "id": _entry_id(base, site.title, day.date),
+                "id": _entry_id(base, title, day.date),
                 "title": xml_text(f"{day.brief.title} – {render.long_date(day.date)}"),
                 "summary": xml_text(" ".join(day.brief.topline)),
                 "content": xml_text(feed_html(page)),
                 "updated": _midnight(day.date),
             }
         )
-    feed_id = f"{base}feed.xml" if base else uuid.uuid5(uuid.NAMESPACE_URL, f"briefing:{site.title}").urn
+    feed_id = f"{base}feed.xml" if base else uuid.uuid5(uuid.NAMESPACE_URL, f"briefing:{title}").urn
     put(
         out / "feed.xml",
         ts.render(
@@ -602,7 +606,7 @@ def write_site(
             output="xml",
             **common,
             feed_id=feed_id,
-            site_title=xml_text(site.title),
+            site_title=xml_text(title),
             updated=_midnight(latest.date),
             entries=entries,
             version=__version__,
@@ -617,5 +621,5 @@ def write_site(
     else:
         # A sitemap needs absolute URLs; one left from a build with another base URL would
         # point search engines at the wrong place.
-        sitemap.unlink(missing_ok=True)
+        remove(sitemap)
     return written

@@ -90,8 +90,9 @@ class Collector:
     refuse_rcpt: dict[str, str] = field(default_factory=dict)
     data_reply: str = "250 OK"
 
-    async def handle_RCPT(self, server: SMTPServer, session: Session, envelope: Envelope, address: str,
-                          rcpt_options: list[str]) -> str:
+    async def handle_RCPT(
+        self, server: SMTPServer, session: Session, envelope: Envelope, address: str, rcpt_options: list[str]
+    ) -> str:
         if address in self.refuse_rcpt:
             return self.refuse_rcpt[address]
         envelope.rcpt_tos.append(address)
@@ -128,8 +129,9 @@ def smtp_server(request: pytest.FixtureRequest) -> Iterator[Server]:
     logins: list[tuple[str, str]] = []
     if kwargs.pop("auth", False):
 
-        def authenticator(server: SMTPServer, session: Session, envelope: Envelope, mechanism: str,
-                          auth_data: Any) -> AuthResult:
+        def authenticator(
+            server: SMTPServer, session: Session, envelope: Envelope, mechanism: str, auth_data: Any
+        ) -> AuthResult:
             assert isinstance(auth_data, LoginPassword)
             user, pw = auth_data.login.decode(), auth_data.password.decode()
             logins.append((user, pw))
@@ -146,8 +148,15 @@ def smtp_server(request: pytest.FixtureRequest) -> Iterator[Server]:
 
 
 def _config(port: int, **kw: Any) -> EmailConfig:
-    base = EmailConfig(host="127.0.0.1", port=port, security="none", sender="Brief <brief@example.org>",
-                       to=("desk@example.org",), timeout=5.0, password_env=PASSWORD_ENV)
+    base = EmailConfig(
+        host="127.0.0.1",
+        port=port,
+        security="none",
+        sender="Brief <brief@example.org>",
+        to=("desk@example.org",),
+        timeout=5.0,
+        password_env=PASSWORD_ENV,
+    )
     return replace(base, **kw)
 
 
@@ -217,7 +226,7 @@ def test_html_part_escapes_article_html(out: Path) -> None:
 
 def test_markdown_conversion_is_safe() -> None:
     md = (
-        "# T\n\n<script>alert(1)</script>\n\n<div onclick=\"x()\">d</div>\n\n"
+        '# T\n\n<script>alert(1)</script>\n\n<div onclick="x()">d</div>\n\n'
         "a <b onmouseover=alert(2)>b</b> [js](javascript:alert(3)) [data](data:text/html,x) "
         "[ok](https://example.org/?a=1&b=2) [frag](#art-1) ![i](http://tracker.example/p.png) "
         '<a id="art-1"></a> <a id="x" onclick="y()"></a>\n'
@@ -241,6 +250,11 @@ def test_missing_pdf_names_the_file(out: Path) -> None:
 def test_write_eml_is_parseable(out: Path, tmp_path: Path) -> None:
     msg = build_message(load_brief(out, DATE), config=_config(25))
     target = tmp_path / "x" / "preview.eml"
+    # A dry run does not create folders: a mistyped path fails instead of growing a tree.
+    with pytest.raises(PublishError, match=r"preview\.eml: the message cannot be written"):
+        write_eml(msg, target)
+    assert not target.parent.exists()
+    target.parent.mkdir()
     write_eml(msg, target)
     parsed = email.message_from_bytes(target.read_bytes(), policy=email.policy.default)
     assert isinstance(parsed, EmailMessage)
@@ -253,8 +267,13 @@ def test_write_eml_is_parseable(out: Path, tmp_path: Path) -> None:
 
 
 def test_send_delivers_alternatives_and_pdf(out: Path, smtp_server: Server) -> None:
-    result = run_send(out=out, date=DATE, to=("a@example.org", "b@example.org"),
-                      config=_config(smtp_server.port), dry_run=False)
+    result = run_send(
+        out=out,
+        date=DATE,
+        to=("a@example.org", "b@example.org"),
+        config=_config(smtp_server.port),
+        dry_run=False,
+    )
     assert result.sent and not result.refused and result.recipients == ("a@example.org", "b@example.org")
     (env,) = smtp_server.handler.envelopes
     assert env.mail_from == "brief@example.org"
@@ -272,18 +291,22 @@ def test_send_delivers_alternatives_and_pdf(out: Path, smtp_server: Server) -> N
 
 
 @pytest.mark.parametrize("smtp_server", [{"auth": True}], indirect=True)
-def test_send_logs_in_with_password_from_env(out: Path, smtp_server: Server,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_send_logs_in_with_password_from_env(
+    out: Path, smtp_server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv(PASSWORD_ENV, "s3cret")
-    send(build_message(load_brief(out, DATE), config=_config(smtp_server.port)),
-         config=_config(smtp_server.port, username="desk"))
+    send(
+        build_message(load_brief(out, DATE), config=_config(smtp_server.port)),
+        config=_config(smtp_server.port, username="desk"),
+    )
     assert smtp_server.logins == [("desk", "s3cret")]
     assert len(smtp_server.handler.envelopes) == 1
 
 
 @pytest.mark.parametrize("smtp_server", [{"auth": True}], indirect=True)
-def test_wrong_password_is_a_permanent_send_error(out: Path, smtp_server: Server,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_wrong_password_is_a_permanent_send_error(
+    out: Path, smtp_server: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv(PASSWORD_ENV, "wrong")
     cfg = _config(smtp_server.port, username="desk")
     with pytest.raises(SendError) as info:
@@ -315,9 +338,26 @@ def certificate(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     d = tmp_path_factory.mktemp("tls")
     cert, key = d / "cert.pem", d / "key.pem"
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
-         "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"],
-        check=True, capture_output=True,
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-days",
+            "2",
+            "-subj",
+            "/CN=localhost",
+            "-addext",
+            "subjectAltName=DNS:localhost,IP:127.0.0.1",
+        ],
+        check=True,
+        capture_output=True,
     )
     return cert, key
 
@@ -331,14 +371,16 @@ def tls_server(certificate: tuple[Path, Path], request: pytest.FixtureRequest) -
     handler = Collector()
     logins: list[tuple[str, str]] = []
 
-    def authenticator(server: SMTPServer, session: Session, envelope: Envelope, mechanism: str,
-                      auth_data: Any) -> AuthResult:
+    def authenticator(
+        server: SMTPServer, session: Session, envelope: Envelope, mechanism: str, auth_data: Any
+    ) -> AuthResult:
         logins.append((auth_data.login.decode(), auth_data.password.decode()))
         return AuthResult(success=True)
 
     port = _free_port()
     tls: dict[str, Any] = (
-        {"tls_context": ctx, "require_starttls": True} if request.param == "starttls"
+        {"tls_context": ctx, "require_starttls": True}
+        if request.param == "starttls"
         # aiosmtpd only counts STARTTLS as TLS when deciding to offer AUTH; this is TLS too.
         else {"ssl_context": ctx, "server_hostname": "localhost", "auth_require_tls": False}
     )
@@ -351,8 +393,13 @@ def tls_server(certificate: tuple[Path, Path], request: pytest.FixtureRequest) -
 
 
 @pytest.mark.parametrize("tls_server", ["starttls", "ssl"], indirect=True)
-def test_tls_with_own_ca(out: Path, tls_server: Server, certificate: tuple[Path, Path],
-                         request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_tls_with_own_ca(
+    out: Path,
+    tls_server: Server,
+    certificate: tuple[Path, Path],
+    request: pytest.FixtureRequest,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.setenv(PASSWORD_ENV, "s3cret")
     security = request.node.callspec.params["tls_server"]
     cfg = _config(tls_server.port, security=security, cafile=str(certificate[0]), username="desk")
@@ -401,8 +448,9 @@ def test_silent_server_times_out(out: Path) -> None:
     assert info.value.temporary is True
 
 
-@pytest.mark.parametrize(("reply", "temporary"), [("550 5.7.1 Message rejected", False),
-                                                  ("451 4.3.0 Try again later", True)])
+@pytest.mark.parametrize(
+    ("reply", "temporary"), [("550 5.7.1 Message rejected", False), ("451 4.3.0 Try again later", True)]
+)
 def test_rejected_data(out: Path, smtp_server: Server, reply: str, temporary: bool) -> None:
     before = _snapshot(out / DATE)
     smtp_server.handler.data_reply = reply
@@ -422,8 +470,13 @@ def test_all_recipients_refused(out: Path, smtp_server: Server) -> None:
 
 def test_some_recipients_refused(out: Path, smtp_server: Server) -> None:
     smtp_server.handler.refuse_rcpt = {"gone@example.org": "550 5.1.1 No such user"}
-    result = run_send(out=out, date=DATE, to=("desk@example.org", "gone@example.org"),
-                      config=_config(smtp_server.port), dry_run=False)
+    result = run_send(
+        out=out,
+        date=DATE,
+        to=("desk@example.org", "gone@example.org"),
+        config=_config(smtp_server.port),
+        dry_run=False,
+    )
     assert result.refused == {"gone@example.org": "550 5.1.1 No such user"}
     assert smtp_server.handler.envelopes[0].rcpt_tos == ["desk@example.org"]
 
@@ -472,8 +525,9 @@ def test_cli_dry_run(out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     assert res.exit_code == 0, res.output
     assert email.message_from_bytes((tmp_path / "preview.eml").read_bytes())["To"] == "desk@example.org"
     # A bare --dry-run (followed by another option) writes ./brief-<date>.eml.
-    res = CliRunner().invoke(main, ["send", "--dry-run", "--date", DATE, "--out", str(out),
-                                    "--to", "d@example.org"])
+    res = CliRunner().invoke(
+        main, ["send", "--dry-run", "--date", DATE, "--out", str(out), "--to", "d@example.org"]
+    )
     assert res.exit_code == 0, res.output
     assert (tmp_path / f"brief-{DATE}.eml").is_file()
     assert f"wrote brief-{DATE}.eml (not sent)" in res.stderr
@@ -485,11 +539,29 @@ def test_cli_errors(out: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     res = runner.invoke(main, ["send", "--date", DATE, "--out", str(out)])
     assert res.exit_code == 2 and "--to" in res.stderr
     port = _free_port()
-    res = runner.invoke(main, ["send", "--date", DATE, "--out", str(out), "--to", "d@example.org",
-                               "--host", "127.0.0.1", "--port", str(port), "--security", "none"])
+    res = runner.invoke(
+        main,
+        [
+            "send",
+            "--date",
+            DATE,
+            "--out",
+            str(out),
+            "--to",
+            "d@example.org",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--security",
+            "none",
+        ],
+    )
     assert res.exit_code == 1
-    assert res.stderr.strip() == (f"briefing: error: cannot send to 127.0.0.1:{port}: connection refused "
-                                  "(is the server running on that port?); check [email] settings")
+    assert res.stderr.strip() == (
+        f"briefing: error: cannot send to 127.0.0.1:{port}: connection refused "
+        "(is the server running on that port?); check [email] settings"
+    )
     res = runner.invoke(main, ["send", "--date", "2022-01-01", "--out", str(out), "--to", "d@example.org"])
     assert res.exit_code == 1 and "run `briefing build` first" in res.stderr and "Traceback" not in res.output
 
@@ -502,9 +574,26 @@ def test_cli_help_has_example() -> None:
 
 def test_cli_reports_refused_recipients(out: Path, smtp_server: Server) -> None:
     smtp_server.handler.refuse_rcpt = {"gone@example.org": "550 5.1.1 No such user"}
-    res = CliRunner().invoke(main, ["send", "--date", DATE, "--out", str(out), "--to", "desk@example.org",
-                                    "--to", "gone@example.org", "--host", "127.0.0.1",
-                                    "--port", str(smtp_server.port), "--security", "none"])
+    res = CliRunner().invoke(
+        main,
+        [
+            "send",
+            "--date",
+            DATE,
+            "--out",
+            str(out),
+            "--to",
+            "desk@example.org",
+            "--to",
+            "gone@example.org",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(smtp_server.port),
+            "--security",
+            "none",
+        ],
+    )
     assert res.exit_code == 1
     assert "briefing: error: gone@example.org: refused by the server (550 5.1.1 No such user)" in res.stderr
     assert f"{DATE}: sent to desk@example.org" in res.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -9,7 +10,9 @@ import pytest
 from briefing.extract import parse
 from briefing.extract.actors import canonical, find_mentions
 from briefing.extract.diplomacy import extract
+from briefing.extract.sentences import sentence_cover, sentence_spans
 from briefing.models import Article, Diplomacy
+from briefing.readers import read_text_file
 
 HEADER = " date 2022-07-20 "
 
@@ -317,12 +320,16 @@ def test_deal_terms_carry_to_following_sentences(nlp: Any) -> None:
         ("Japan believes that the territorial integrity of Moldova should be respected.", "REQUEST"),
         # Sanctions proposed or debated, not only enacted.
         ("Canada proposed a price cap on Russian oil at the G7 summit.", "SANCTION"),
-        ("The Dutch government wants to increase pressure on Russia by banning the insurance of tankers.",
-         "SANCTION"),
+        (
+            "The Dutch government wants to increase pressure on Russia by banning the insurance of tankers.",
+            "SANCTION",
+        ),
         ("Russia was excluded from the tournament because of its invasion of Ukraine.", "SANCTION"),
         # A conditional refusal to supply is a threat.
-        ('"We will not be selling gas to countries that impose a cap," the Russian minister said.',
-         "THREATEN"),
+        (
+            '"We will not be selling gas to countries that impose a cap," the Russian minister said.',
+            "THREATEN",
+        ),
         # Support, consultation and background agreements.
         ("Spain strongly supports Turkey's proposal for a ceasefire.", "SUPPORT"),
         ("German diplomats are working with their French counterparts on a new plan for Kosovo.", "CONSULT"),
@@ -372,3 +379,18 @@ def test_both_sides_are_the_conflict_parties(nlp: Any) -> None:
     )
     acc = [d for d in run(nlp, body) if d.type == "ACCUSE" and "traded" in d.sentence]
     assert acc and {"Russia", "Ukraine"} <= set(acc[0].actors), acc
+
+
+def test_item_sentences_are_orthographic_sentences(nlp: Any) -> None:
+    """Each item's ``start``/``end`` is exactly a sentence (or run of sentences) of
+    ``sentence_spans``, its ``sentence`` that text, and never includes the header."""
+    root = Path(__file__).resolve().parents[1]
+    for path in (*sorted((root / "seeds").glob("*.txt")), root / "tests" / "fixtures" / "seed.txt"):
+        art = read_text_file(path)
+        spans = sentence_spans(art.text, start=art.body_start)
+        items = list(extract(parse(art, nlp)))
+        assert items
+        for d in items:
+            assert sentence_cover(spans, d.start, d.end) == (d.start, d.end), d.sentence
+            assert art.text[d.start : d.end] == d.sentence
+            assert d.start >= art.body_start

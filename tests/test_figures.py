@@ -10,10 +10,12 @@ import pytest
 
 from briefing.extract import figures, parse
 from briefing.extract.numbers import find_numbers, parse_number
+from briefing.extract.sentences import sentence_cover, sentence_spans
 from briefing.models import Article, Figure, Statement
 from briefing.readers import read_text_file
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "2022-03-29-mariupol-istanbul-talks.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def extract(nlp: Any, text: str, statements: tuple[Statement, ...] = ()) -> list[Figure]:
@@ -330,6 +332,22 @@ def test_seed_figures(nlp: Any) -> None:
     assert by_text["several thousand"].vague and by_text["several thousand"].value is None
     assert "five" not in by_text
     assert len([f for f in figs if not f.vague]) == 5
+
+
+def test_figure_sentences_are_orthographic_sentences(nlp: Any) -> None:
+    """Each figure points back to exactly one sentence of ``sentence_spans`` (never spaCy's, which
+    may run across a paragraph break or two sentences) and never to the header."""
+    for path in (SEED, FIXTURES / "seed.txt"):
+        art = read_text_file(path)
+        parsed = parse(art, nlp)
+        spans = sentence_spans(art.text, start=art.body_start)
+        assert list(parsed.sents) == spans
+        figs = list(figures.extract(parsed))
+        assert figs
+        for f in figs:
+            assert (f.sent_start, f.sent_end) in spans, (f.text, art.text[f.sent_start : f.sent_end])
+            assert sentence_cover(spans, f.start, f.end) == (f.sent_start, f.sent_end)
+            assert f.sent_start >= art.body_start
 
 
 # ---------------------------------------------------------------- people from the language

@@ -157,6 +157,34 @@ def test_second_run_is_refused_while_the_lock_is_held(project: Path) -> None:
     assert "another briefing run is in progress" in res.output
 
 
+def _one_line_error(res: Any) -> None:
+    assert res.exit_code == 1, res.output
+    assert "Traceback" not in res.output
+    lines = res.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("briefing: error: "), res.output
+
+
+def test_run_into_an_output_folder_that_is_a_file(project: Path) -> None:
+    cfg = write_config(project, free_port())
+    (project / "site").write_text("not a folder", encoding="utf-8")
+    res = CliRunner().invoke(main, ["--config", str(cfg), "run", "--no-send"])
+    _one_line_error(res)
+    assert "cannot be created" in res.output and "check the output folder" in res.output
+
+
+@pytest.mark.parametrize(
+    "state",
+    ["[]", '{"sent": []}', '{"pending": {"2022-03-29": "x"}}', '{"sent": {"2022-03-29": {}}}', "{"],
+)
+def test_run_with_a_damaged_state_is_a_one_line_error(project: Path, state: str) -> None:
+    cfg = write_config(project, free_port())
+    (project / "site" / ".briefing").mkdir(parents=True)
+    (project / "site" / ".briefing" / "state.json").write_text(state, encoding="utf-8")
+    res = CliRunner().invoke(main, ["--config", str(cfg), "run", "--date", "2022-03-29"])
+    _one_line_error(res)
+    assert "unreadable run state" in res.output
+
+
 def test_rebuild_uses_the_cache_and_skips_unchanged_days(project: Path) -> None:
     out = project / "out"
     runner = CliRunner()
@@ -218,7 +246,12 @@ def test_shipped_example_config_is_valid() -> None:
     cfg = config_mod.load(Path(__file__).parent.parent / "deploy" / "briefing.toml.example")
     assert cfg.email.security == "starttls"
     assert cfg.build.sources == ("articles/",)
-    assert cfg.email.password is None or isinstance(cfg.email.password, str)
+    # Every setting the example spells out must have been read, not left at its default.
+    assert cfg.path is not None and cfg.path.name == "briefing.toml.example"
+    assert (cfg.build.out, cfg.build.title) == ("public", "Ukraine daily brief")
+    assert cfg.site.base_url == "https://briefs.example.org/"
+    assert cfg.email.username == "briefs@example.org"
+    assert cfg.email.to == ("desk@example.org",)
 
 
 def test_email_settings_from_the_environment(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:

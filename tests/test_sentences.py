@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from briefing.extract.sentences import sentence_at, sentence_index, sentence_spans, sentence_texts
+from briefing.extract.sentences import (
+    sentence_at,
+    sentence_cover,
+    sentence_index,
+    sentence_spans,
+    sentence_texts,
+)
 
 HEADER = " date 2022-07-18 "
 
@@ -69,3 +75,20 @@ def test_offset_lookup() -> None:
     assert sentence_at(spans, text.index("Three")) == spans[1]
     assert sentence_at(spans, text.index("  ")) is None
     assert sentence_index(spans, len(text)) is None
+
+
+def test_sentence_cover_is_the_smallest_run_of_whole_sentences() -> None:
+    text = "One two.  Three four. Five six."
+    spans = sentence_spans(text)
+    assert sentence_cover(spans, text.index("two"), text.index("two") + 3) == spans[0]
+    assert sentence_cover(spans, text.index("two"), text.index("Three") + 2) == (spans[0][0], spans[1][1])
+    assert sentence_cover(spans, spans[1][0], spans[2][1]) == (spans[1][0], spans[2][1])
+    assert sentence_cover(spans, text.index("  "), text.index("  ") + 2) is None
+    assert sentence_cover(spans, len(text), len(text)) is None
+
+
+def test_attribution_verbs_come_from_the_reporting_verb_lexicon() -> None:
+    assert texts("\u201cEnough!\u201d Putin warned reporters. Next.") == [
+        "\u201cEnough!\u201d Putin warned reporters.",
+        "Next.",
+    ]

@@ -295,9 +295,9 @@ def test_write_order(out: Path, work: Path, monkeypatch: pytest.MonkeyPatch) -> 
     order: list[str] = []
     real = site.atomic_write
 
-    def record(path: Path, data: bytes | str) -> None:
+    def record(path: Path, data: bytes | str, **kwargs: Any) -> None:
         order.append(path.relative_to(copy).as_posix())
-        real(path, data)
+        real(path, data, **kwargs)
 
     monkeypatch.setattr(site, "atomic_write", record)
     written = site.write_site(copy, site=SiteConfig(title="Daily brief"))
@@ -327,7 +327,9 @@ def test_site_command_needs_a_built_folder(tmp_path: Path) -> None:
 
 def test_site_without_figures_has_no_charts(tmp_path: Path) -> None:
     for day in ("2022-03-28", "2022-03-29"):
-        publish.atomic_write(tmp_path / day / "brief.json", publish.brief_json(make_brief(date=day)))
+        publish.atomic_write(
+            tmp_path / day / "brief.json", publish.brief_json(make_brief(date=day)), make_parents=True
+        )
     written = site.write_site(tmp_path, site=SiteConfig(title="Plain <b>site</b>"))
     assert tmp_path / "index.html" in written
     index = (tmp_path / "index.html").read_text(encoding="utf-8")

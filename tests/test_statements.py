@@ -77,8 +77,8 @@ CASES: list[tuple[str, str, list[Any]]] = [
     ),
     (
         "mixed-quote-is-reported",
-        "Zelensky said Russia's siege of Mariupol is a \"crime against humanity\".",
-        [("Zelensky", "Russia's siege of Mariupol is a \"crime against humanity\"", False, "said")],
+        'Zelensky said Russia\'s siege of Mariupol is a "crime against humanity".',
+        [("Zelensky", 'Russia\'s siege of Mariupol is a "crime against humanity"', False, "said")],
     ),
     (
         "reported-that-clause",
@@ -174,15 +174,19 @@ CASES: list[tuple[str, str, list[Any]]] = [
         "agency-named-next",
         "According to the United Nations agency, 3.9 million Ukrainians have fled. "
         "UNHCR said the outflow was 40,000 per day.",
-        [("UNHCR", "3.9 million Ukrainians have fled", False, "according to"),
-         ("UNHCR", "the outflow was 40,000 per day", False, "said")],
+        [
+            ("UNHCR", "3.9 million Ukrainians have fled", False, "according to"),
+            ("UNHCR", "the outflow was 40,000 per day", False, "said"),
+        ],
     ),
     (
         "pronoun-skips-outlet-object",
         "Funding will rise next year, Olena Kovalenko told newspaper Ukrainska Pravda. "
         "She added that talks were underway.",
-        [("Olena Kovalenko", "Funding will rise next year", False, "told"),
-         ("Olena Kovalenko", "talks were underway", False, "added")],
+        [
+            ("Olena Kovalenko", "Funding will rise next year", False, "told"),
+            ("Olena Kovalenko", "talks were underway", False, "added"),
+        ],
     ),
     (
         "relative-pronoun-is-antecedent",
@@ -276,6 +280,85 @@ CASES: list[tuple[str, str, list[Any]]] = [
         "The Defence Ministry released figures on Monday. A statement on its website said two depots burned.",
         [("Defence Ministry", "two depots burned", False, "said")],
     ),
+    (
+        "direct-source-named-in-next-sentence",
+        "“We will not give up an inch of our land.” That was the message from Volodymyr Zelensky on Monday.",
+        [("Volodymyr Zelensky", "We will not give up an inch of our land.", True, None)],
+    ),
+    (
+        "direct-subject-inside-quote-takes-name-before-cue",
+        "“The fact that he really tried to do something is what counts,” Huckabee said.",
+        [("Huckabee", "The fact that he really tried to do something is what counts,", True, "said")],
+    ),
+    (
+        "direct-timestamp-line-is-no-subject",
+        "1:50 p.m.\n\nFamed fight doctor Ferdie Pacheco once said: “Cassius Clay was born in Louisville.”",
+        [("Ferdie Pacheco", "Cassius Clay was born in Louisville.", True, "said")],
+    ),
+    (
+        "direct-capitalised-name-tagged-adverb",
+        "“Having access to the file is valuable,” said Skelly, explaining he worked with them.",
+        [
+            ("Skelly", "Having access to the file is valuable,", True, "said"),
+            ("Skelly", "he worked with them", False, "explaining"),
+        ],
+    ),
+    (
+        "quote-sentence-continues-reported-speech",
+        "Kerry said that 100,000 refugees would be accepted. “That adds up to 185,000 over two years.”",
+        [
+            ("Kerry", "100,000 refugees would be accepted", False, "said"),
+            ("Kerry", "That adds up to 185,000 over two years.", True, None),
+        ],
+    ),
+    (
+        "pronoun-skips-person-inside-reported-content",
+        "John Smith, a former diplomat, wrote in an op-ed that Vladimir Putin had misjudged the West. "
+        "“Of course, he did nothing to stop the war,” he noted.",
+        [
+            ("John Smith", "Vladimir Putin had misjudged the West", False, "wrote"),
+            ("John Smith", "Of course, he did nothing to stop the war,", True, "noted"),
+        ],
+    ),
+    (
+        "organizers-is-the-organisation-that-runs-it",
+        "Next year’s contest will be held in Britain, organizers announced on Monday. The European "
+        "Broadcasting Union, which runs the contest, said Ukraine could not host it safely.",
+        [
+            (
+                "European Broadcasting Union",
+                "Next year’s contest will be held in Britain",
+                False,
+                "announced",
+            ),
+            ("European Broadcasting Union", "Ukraine could not host it safely", False, "said"),
+        ],
+    ),
+    (
+        "the-agency-is-the-one-agency-named",
+        "The United Nations refugee agency, UNHCR, runs the camps. "
+        "The agency said 5,000 people arrived on Monday.",
+        [("UNHCR", "5,000 people arrived on Monday", False, "said")],
+    ),
+    (
+        "first-name-only-is-the-full-name",
+        "Oleg Ivanov, a resident, said the shelling lasted all night. "
+        "“We hid in the basement for ten hours,” Oleg said.",
+        [
+            ("Oleg Ivanov", "resident", "the shelling lasted all night", False, "said"),
+            ("Oleg Ivanov", "resident", "We hid in the basement for ten hours,", True, "said"),
+        ],
+    ),
+    (
+        "hyphenated-first-name-is-no-role",
+        "German President Frank-Walter Steinmeier said the war must end.",
+        [("Frank-Walter Steinmeier", "German President", "the war must end", False, "said")],
+    ),
+    (
+        "honorific-is-no-role",
+        "Mr. Blinken said the talks were useful.",
+        [("Blinken", None, "the talks were useful", False, "said")],
+    ),
 ]
 
 
@@ -358,7 +441,7 @@ def test_headline_is_excluded(nlp: Any) -> None:
         ("An apostrophe's use isn't a quote, but ‘this one is’ indeed.", ["this one is"]),
         ('Stray "mark at the end', ["mark at the end"]),
         ("''Doubled apostrophes,'' he said, ''quote too.''", ["Doubled apostrophes,", "quote too."]),
-        ('Typo ”opening mark” here', ["opening mark"]),
+        ("Typo ”opening mark” here", ["opening mark"]),
     ],
 )
 def test_quote_spans(text: str, inner: list[str]) -> None:

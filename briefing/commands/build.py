@@ -11,7 +11,7 @@ from ..assemble import AssembleOptions, assemble
 from ..config import SiteConfig
 from ..errors import ConfigError, InputError
 from ..pipeline import DayRange, ProgressFactory, no_progress
-from ..publish import FORMATS, write_brief
+from ..publish import FORMATS, templates_fingerprint, write_brief
 
 
 @dataclass(frozen=True)
@@ -58,10 +58,12 @@ def build(
     site = options.site is not None and "html" in options.formats
     own_pdf = site and "pdf" in options.formats
     formats = tuple(f for f in options.formats if not (own_pdf and f == "pdf"))
+    # Hashing the templates reads every file of the search path: once per build, not per day.
+    fingerprint = templates_fingerprint(options.templates) if briefs else ""
     with progress(len(briefs), "Rendering") as advance:
         for brief in briefs:
             report.written[brief.date] = write_brief(
-                brief, options.out, formats=formats, templates=options.templates
+                brief, options.out, formats=formats, templates=options.templates, fingerprint=fingerprint
             )
             advance(1)
     if site and briefs:

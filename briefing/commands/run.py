@@ -20,7 +20,7 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -41,8 +41,13 @@ class LockedError(BriefingError):
 def run_lock(out: Path) -> Iterator[None]:
     """Hold an exclusive, non-blocking ``flock`` on ``OUT/.briefing/lock`` for the run."""
     path = out / STATE_DIR / "lock"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise PublishError(
+            f"{path}: the run's lock file cannot be created ({exc.strerror}); check the output folder"
+        ) from exc
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -63,13 +68,41 @@ def load_state(out: Path) -> dict[str, Any]:
         return {"sent": {}, "pending": {}}
     except (OSError, ValueError) as exc:
         raise PublishError(f"{path}: unreadable run state ({exc}); fix or delete it") from exc
-    data.setdefault("sent", {})
-    data.setdefault("pending", {})
+    if isinstance(data, dict):
+        data.setdefault("sent", {})
+        data.setdefault("pending", {})
+    problem = _state_problem(data)
+    if problem:
+        raise PublishError(f"{path}: unreadable run state ({problem}); fix or delete it")
     return data
 
 
+def _state_problem(data: Any) -> str:
+    """What is wrong with the shape of a loaded run state, or "" when it is usable: the run
+    indexes ``state["sent"][day]["at"]``, so each level must be a dict."""
+    if not isinstance(data, dict):
+        return "not a JSON object"
+    for key in ("sent", "pending"):
+        days = data[key]
+        if not isinstance(days, dict):
+            return f"{key!r} is not an object"
+        for day, entry in days.items():
+            if not isinstance(entry, dict):
+                return f"{key}[{day!r}] is not an object"
+    sent: dict[str, dict[str, Any]] = data["sent"]
+    for day, entry in sent.items():
+        if not isinstance(entry.get("at"), str):
+            return f"sent[{day!r}] has no time"
+    return ""
+
+
 def save_state(out: Path, state: dict[str, Any]) -> None:
-    atomic_write(out / STATE_DIR / "state.json", json.dumps(state, indent=2, sort_keys=True) + "\n")
+    atomic_write(
+        out / STATE_DIR / "state.json",
+        json.dumps(state, indent=2, sort_keys=True) + "\n",
+        make_parents=True,
+        what="run state",
+    )
 
 
 @dataclass(frozen=True)
@@ -96,7 +129,7 @@ def run(*, config: Config, options: RunOptions, progress: ProgressFactory = no_p
     sources = options.sources or tuple(str(config.resolve(s)) for s in config.build.sources)
     if not sources:
         raise BriefingError("no sources to read; set [build] sources in briefing.toml or pass PATH...")
-    out = config.resolve(config.build.out) or Path("build")
+    out = config.out_dir
     day = options.date or dt.date.today().isoformat()
     report = RunReport(date=day)
     with run_lock(out):
@@ -127,8 +160,6 @@ def run(*, config: Config, options: RunOptions, progress: ProgressFactory = no_p
             report.email = f"already sent on {state['sent'][day]['at']}; not sent again"
             return report
         email = config.email
-        if email.cafile:
-            email = replace(email, cafile=str(config.resolve(email.cafile)))
         try:
             result = send_cmd.send(
                 out=out,

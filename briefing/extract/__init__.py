@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from ..models import Article, Extraction
+from .sentences import Span, sentence_spans
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -31,6 +33,13 @@ class ParsedArticle:
     @property
     def text(self) -> str:
         return self.article.text
+
+    @cached_property
+    def sents(self) -> tuple[Span, ...]:
+        """The article's orthographic sentences as file-offset spans, header excluded: the one
+        idea of "sentence" every extractor reports its items against.  Computed once per article
+        (``cached_property`` stores into the instance ``__dict__``, which a frozen dataclass allows)."""
+        return tuple(sentence_spans(self.article.text, start=self.article.body_start))
 
 
 def parse_text(article: Article) -> str:

@@ -27,16 +27,26 @@ from functools import lru_cache
 
 from ..lexicons import load_json, load_list, load_set
 
-# Words that make a name next to a person a title of office ("Ukrainian Foreign Minister").
-TITLE_WORDS = frozenset(
-    {
-        "president", "minister", "spokesman", "spokeswoman", "spokesperson", "negotiator",
-        "adviser", "advisor", "head", "ambassador", "envoy", "official", "leader", "secretary",
-        "chief", "chancellor", "premier", "diplomat", "representative", "commissioner",
-        "presidency", "ministry", "king", "general", "deputy", "director", "chairman", "speaker",
-        "aide", "governor", "mayor",
-    }
-)
+# Offices that are no personal title of a speaker (so not in ``speaker_titles.txt``) but still
+# tie a name to a state ("the Russian presidency's envoy", "Ukrainian diplomat X").
+_OFFICE_WORDS = frozenset({"ministry", "presidency", "diplomat", "speaker"})
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """Words that make a name next to a person a title of office ("Ukrainian Foreign Minister"):
+    the speaker titles of ``speaker_titles.txt`` (dots dropped, as words are matched) and the
+    offices above."""
+    return frozenset(w.rstrip(".") for w in load_set("speaker_titles.txt")) | _OFFICE_WORDS
+
+
+@lru_cache(maxsize=1)
+def _titled_re() -> re.Pattern[str]:
+    """A word (a demonym, checked by the caller) up to two words before a title."""
+    alt = "|".join(re.escape(w) for w in sorted(title_words(), key=len, reverse=True) if w.isalpha())
+    return re.compile(rf"\b(\w+)\s+(?:\w+\s+)?(?:{alt})\b", re.I)
+
+
 # Prepositions after which a place name is a location, not an actor.
 _LOCATIVE = frozenset(
     {"in", "at", "near", "inside", "outside", "across", "throughout", "into", "around", "via"}
@@ -50,7 +60,6 @@ _BACKGROUND_RE = re.compile(
 _DATELINE_RE = re.compile(
     r"[A-Z][A-Z .'-]+,(?:\s+[A-Z][\w .'-]*)?\s+\((?:AP|Reuters|AFP|dpa)\)\s*[\u2014\u2013-]+"
 )
-_TITLED_RE = re.compile(r"\b(\w+)\s+(?:\w+\s+)?(?:president|minister|spokesman|negotiator)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -87,6 +96,18 @@ def _form_re() -> re.Pattern[str]:
     body = "|".join(re.escape(a) for a in alts)
     # Names may be glued to a hyphen ("UN-backed", "U.S.-supplied"); "U.S." ends in a dot.
     return re.compile(rf"(?<![\w.])(?:{body})(?:'s|\u2019s)?(?![\w])")
+
+
+@lru_cache(maxsize=1)
+def plural_demonyms() -> frozenset[str]:
+    """Lowercase demonyms of ``actors.json`` used as nouns for people (``Russians``, ``Swiss``):
+    capitalised, not an acronym, ending in ``s``."""
+    return frozenset(
+        d.lower()
+        for entry in load_json("actors.json")["actors"]
+        for d in entry.get("demonyms", [])
+        if d[:1].isupper() and not d.isupper() and d.endswith("s") and "." not in d
+    )
 
 
 @lru_cache(maxsize=1)
@@ -199,15 +220,19 @@ def _is_location(text: str, lo: int, s: int, form: str) -> bool:
     return form in places() or (_table()[form].kind == "name" and form not in {"UN", "U.N.", "NATO", "Nato"})
 
 
+@lru_cache(maxsize=1)
+def _place_re() -> re.Pattern[str]:
+    """All listed places in one pattern, longest first so "Saudi Arabia" wins over a shorter
+    place at the same spot; "the" is tried last so a place that starts with it ("the Hague")
+    is kept whole."""
+    alt = "|".join(re.escape(p) for p in places())
+    return re.compile(rf"\b(?:in|at)\s+(?:the\s+)??(?P<place>{alt})\b")
+
+
 def find_place(text: str, start: int, end: int) -> str | None:
     """The first listed place the sentence names after a locative preposition."""
-    seg = text[start:end]
-    best: tuple[int, str] | None = None
-    for p in places():
-        m = re.search(rf"\b(?:in|at)\s+(?:the\s+)?{re.escape(p)}\b", seg)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), p)
-    return best[1] if best else None
+    m = _place_re().search(text[start:end])
+    return m.group("place") if m else None
 
 
 def learn_people(text: str, entities: Iterable[tuple[int, int]]) -> dict[str, str]:
@@ -242,17 +267,17 @@ def _office_actor(text: str, s: int, e: int) -> str | None:
     if cut >= 0:
         before = before[cut + 1 :]
     cands: list[tuple[int, str]] = []
-    if any(w.lower() in TITLE_WORDS for w in re.findall(r"\w+", before)):
+    if any(w.lower() in title_words() for w in re.findall(r"\w+", before)):
         b0 = s - len(before)
         for mm in find_mentions(text, b0, s, keep_places=True):
             cands.append((s - mm.end, mm.actor))
-        for m in _TITLED_RE.finditer(before):
+        for m in _titled_re().finditer(before):
             f = known_demonym(m.group(1))
             if f:
                 cands.append((s - (b0 + m.end()), f))
     after = text[e : e + 110]
     app = re.match(r",\s+((?:the|a|an|his|her|its)\s+[^,.;\u201c\"]{3,100})", after)
-    if app and any(w.lower() in TITLE_WORDS for w in re.findall(r"\w+", app.group(1))):
+    if app and any(w.lower() in title_words() for w in re.findall(r"\w+", app.group(1))):
         a0 = e + app.start(1)
         for mm in find_mentions(text, a0, a0 + len(app.group(1)), keep_places=True):
             cands.append((mm.start - e, mm.actor))

@@ -51,7 +51,7 @@ from ..lexicons import load_list, load_set
 from ..models import Diplomacy, Statement
 from . import ParsedArticle
 from .actors import Mention, agent_nouns, dedupe, find_mentions, find_place, known_demonym, learn_people
-from .sentences import sentence_spans
+from .speakers import pronouns
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -111,8 +111,8 @@ _EMBEDDED_TYPES = frozenset({"AID", "SANCTION"})
 # Acts made in a speaker's voice: the speaker is one of their actors (the accuser, the asker).
 _VOICE_TYPES = frozenset({"ACCUSE", "THREATEN", "REQUEST", "REJECT", "SUPPORT"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
-_OBJECTS = frozenset({"dobj", "pobj", "attr", "oprd", "dative"})
-_PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "we", "i", "who", "which", "that"})
+# Sentences after a quote searched for its speaker ("... ," he said. / Lavrov said.).
+_QUOTE_WINDOW = 2
 
 
 @dataclass(frozen=True)
@@ -136,10 +136,6 @@ class CueRules:
                 (t, k, m.start(), m.end()) for k in KINDS for p in self.rules[t][k] for m in p.finditer(s)
             )
         return out
-
-    def classify(self, sentence: str) -> list[str]:
-        """The types the surface cues alone give a sentence, in ``TYPES`` order."""
-        return combine(self.matches(sentence), set())
 
 
 def combine(hits: Sequence[tuple[str, str, int, int]], extra: set[str]) -> list[str]:
@@ -242,7 +238,13 @@ class _View:
 
 @lru_cache(maxsize=1)
 def _reporting_verbs() -> frozenset[str]:
-    return load_set("reporting_verbs.txt") | {"insist", "argue", "counter", "allege", "accuse"}
+    return load_set("reporting_verbs.txt")
+
+
+@lru_cache(maxsize=1)
+def _pronoun_subjects() -> frozenset[str]:
+    """Subjects that name an actor only by reference: personal and relative pronouns."""
+    return pronouns("person") | pronouns("group") | {"who", "which", "that"}
 
 
 def _lemma(t: Token) -> str:
@@ -306,7 +308,7 @@ def _subject_actors(v: _View, t: Token) -> list[str]:
         subj = [c for c in x.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subj:
             found = [a for c in subj for a in v.actors_under(c)]
-            if not found and any(_word(c) in _PRONOUN_SUBJECTS for c in subj) and v.context_actor:
+            if not found and any(_word(c) in _pronoun_subjects() for c in subj) and v.context_actor:
                 found = [v.context_actor]
             return found
         x = x.head if x.dep_ in {"xcomp", "conj", "advcl", "acomp", "ccomp"} and x.head is not x else None
@@ -412,7 +414,7 @@ def _reject_ok(toks: Sequence[Token], v: _View) -> bool:
             if (
                 subj
                 and not any(v.actors_under(c) for c in subj)
-                and all(_word(c) not in _PRONOUN_SUBJECTS and c.pos_ in {"PROPN", "NOUN"} for c in subj)
+                and all(_word(c) not in _pronoun_subjects() and c.pos_ in {"PROPN", "NOUN"} for c in subj)
             ):
                 return False
         if lem in {"dismiss", "reject"} and any(
@@ -541,7 +543,7 @@ def frame_hits(v: _View) -> list[tuple[str, Token]]:
                 out.append(("SUPPORT", t))
         aid_verb = t.pos_ == "VERB" and not _negated(t) and not _governor(t, "AID")
         if aid_verb and (_supplies_state(t, v) or _receives_aid(t, v)):
-                out.append(("AID", t))
+            out.append(("AID", t))
         if (
             lem in _fr("loaded.verb")
             and t.pos_ == "VERB"
@@ -934,16 +936,11 @@ class _Context:
     deal_seen: int = -100  # index of the latest sentence reporting an agreement itself
 
 
-def extract(
-    parsed: ParsedArticle,
-    statements: Sequence[Statement] = (),
-    *,
-    context_window: int = 2,
-) -> Iterator[Diplomacy]:
+def extract(parsed: ParsedArticle, statements: Sequence[Statement] = ()) -> Iterator[Diplomacy]:
     """Diplomacy items of one article, in text order."""
     text = parsed.text
     doc = parsed.doc
-    spans = sentence_spans(text, parsed.article.body_start)
+    spans = parsed.sents
     people = learn_people(text, [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"])
     rules = cue_rules()
     ctx = _Context()
@@ -957,7 +954,7 @@ def extract(
         mentions = own[i]
         actors = list(dedupe(m.actor for m in mentions))
         view = _view(doc, text, s, e, mentions, people, voices, ctx)
-        quote_voice = _quote_speaker(text, spans, own, i, context_window)
+        quote_voice = _quote_speaker(text, spans, own, i, _QUOTE_WINDOW)
         if quote_voice and not any(a <= s < b for a, b, _ in view.voices):
             view.voices.append((s, e, quote_voice))
         hits = [(t, k, s + a, s + b) for t, k, a, b in rules.matches(sent)]

@@ -26,13 +26,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from ..lexicons import load_json, load_list, load_set
 from ..models import Figure, Statement
 from . import ParsedArticle
+from .actors import plural_demonyms
 from .numbers import NumberExpr, find_numbers
+from .speakers import pronouns
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -92,8 +94,6 @@ _NP_RIGHT_DEPS = frozenset({"prep", "acl", "relcl", "amod", "compound", "case", 
 _NAME_ENTS = frozenset(
     {"ORG", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "PERSON", "GPE", "LOC", "NORP"}
 )
-_PRONOUNS_PERSON = frozenset({"he", "she", "him", "her"})
-_PRONOUNS_GROUP = frozenset({"it", "they", "we", "them"})
 _FRACTION_FOLLOWERS = frozenset(
     ["of", "the", "its", "their", "his", "her", "that", "this", "those", "these", "our"]
 )
@@ -186,7 +186,8 @@ def _lex() -> _Lex:
         time_markers=load_set("figure_time_markers.txt"),
         name_cues=load_set("figure_name_cues.txt"),
         humans=load_set("figure_human_nouns.txt"),
-        demonyms=load_set("figure_demonyms.txt"),
+        # Nationalities of the diplomacy actors come from actors.json, the one list of them.
+        demonyms=load_set("figure_demonyms.txt") | plural_demonyms(),
         human_suffixes=tuple(sorted(hrules["suffixes"].items(), key=lambda kv: -len(kv[0]))),
         not_human=frozenset(w.lower() for w in hrules["not"]),
         who_relatives=frozenset(hrules["who_relatives"]),
@@ -327,8 +328,6 @@ _DANGLING = frozenset(
 
 @dataclass(frozen=True)
 class _SourceLex:
-    person_pronouns: frozenset[str]
-    group_pronouns: frozenset[str]
     nouns_alt: str
     synonyms: dict[str, str]
     stop: frozenset[str]
@@ -340,14 +339,25 @@ class _SourceLex:
 def _source_lex() -> _SourceLex:
     data = load_json("figure_sources.json")
     return _SourceLex(
-        person_pronouns=frozenset(data["person_pronouns"]),
-        group_pronouns=frozenset(data["group_pronouns"]),
         nouns_alt="|".join(re.escape(w) for w in sorted(data["source_nouns"], key=len, reverse=True)),
         synonyms=dict(data["title_synonyms"]),
         stop=frozenset(data["stop"]),
         min_overlap=int(data["min_overlap"]),
         reporting_nouns=frozenset(data["reporting_nouns"]),
     )
+
+
+@cache
+def _titles() -> frozenset[str]:
+    """Title words (``speaker_titles.txt``) folded through the source synonyms."""
+    lex = _source_lex()
+    return frozenset(lex.synonyms.get(w, w) for w in load_set("speaker_titles.txt"))
+
+
+@cache
+def _any_pronoun() -> frozenset[str]:
+    """Person and group pronouns (``pronouns.json``, shared with the statement speakers)."""
+    return pronouns("person") | pronouns("group")
 
 
 def _content_words(text: str, lex: _SourceLex) -> list[str]:
@@ -397,16 +407,23 @@ class _Extractor:
 
     # ------------------------------------------------------------------ driver
     def run(self) -> Iterator[Figure]:
-        for si, sent in enumerate(self.doc.sents):
-            s0 = sent.start_char
-            stext = self.text[s0 : sent.end_char]
+        # The article's orthographic sentences, not spaCy's: a figure's sentence is what a reader
+        # sees as one, never a parser sentence that runs over a paragraph break.
+        for si, (s0, s1) in enumerate(self.parsed.sents):
+            sent = self.doc.char_span(s0, s1, alignment_mode="expand")
+            if sent is None:
+                continue
+            stext = self.text[s0:s1]
             for expr in find_numbers(stext):
-                fig = self._figure(si, sent, stext, expr)
+                fig = self._figure(si, (s0, s1), sent, stext, expr)
                 if fig is not None:
                     yield fig
 
-    def _figure(self, si: int, sent: Span, stext: str, expr: NumberExpr) -> Figure | None:
-        s0 = sent.start_char
+    def _figure(
+        self, si: int, bounds: tuple[int, int], sent: Span, stext: str, expr: NumberExpr
+    ) -> Figure | None:
+        """The figure of ``expr`` in sentence ``si`` (``bounds`` in file offsets; ``sent`` its tokens)."""
+        s0, s1 = bounds
         start, end = s0 + expr.start, s0 + expr.end
         span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
@@ -425,12 +442,12 @@ class _Extractor:
         if qstart is not None:
             start = s0 + qstart
         if expr.value is not None and counted.noun is not None:
-            if self._restated(si, expr, counted.noun, start, end, stext):
+            if self._restated(si, expr, counted.noun, start, end, stext, s0):
                 return None
             self.recent.append((si, counted.noun, counted.unit))
             self.values.append((expr.value, counted.noun.i))
         what, per, source = counted.what, self._per(span, counted.noun), self._source(start, end, span, sent)
-        conv = self._converted(stext, expr, sent.start_char)
+        conv = self._converted(stext, expr, s0)
         if conv is not None:
             # The same amount in other units measures what the figure before it measures.
             what, per, source = conv.what or what, per or conv.per, source or conv.source
@@ -445,21 +462,24 @@ class _Extractor:
             source=source,
             start=start,
             end=end,
-            sent_start=sent.start_char,
-            sent_end=sent.end_char,
+            sent_start=s0,
+            sent_end=s1,
             vague=expr.vague,
         )
         self.last = fig
         return fig
 
-    def _restated(self, si: int, expr: NumberExpr, noun: Token, start: int, end: int, stext: str) -> bool:
+    def _restated(
+        self, si: int, expr: NumberExpr, noun: Token, start: int, end: int, stext: str, s0: int
+    ) -> bool:
         """A quote repeating a count the article has just reported ("Two U.S. citizens died"
         ... "We can confirm the deaths of two U.S. citizens") points back at it: the spec's
         referential numerals.  Same value, same counted noun, a few sentences back."""
         quoted = any(st.direct and st.start <= start and end <= st.end for st in self.statements)
         if not quoted:
-            s0 = start - (self.doc[noun.i].sent.start_char if noun is not None else start)
-            quoted = sum(stext[:s0].count(q) for q in ('"', "“")) > sum(stext[:s0].count(q) for q in ("”",))
+            # Quote marks opened before the number in its sentence and not yet closed.
+            before = stext[: start - s0]
+            quoted = sum(before.count(q) for q in ('"', "“")) > before.count("”")
         if not quoted:
             return False
         window = self.lex.knobs["restated_window_sents"]
@@ -620,7 +640,7 @@ class _Extractor:
             and (expr.value or 0) < 120
         ):
             subj = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and (subj.lower_ in _PRONOUNS_PERSON or subj.ent_type_ == "PERSON"):
+            if subj is not None and (subj.lower_ in pronouns("person") or subj.ent_type_ == "PERSON"):
                 return True
         # Names and labels: "Article 5", "article number five", "Flight 752", "day 150".
         if re.search(r"(?:\b(?:No|Nos|no|nos)\.|#|№)\s*$", before):
@@ -982,7 +1002,7 @@ class _Extractor:
             and (noun is None or noun.i > nxt.i + 1)
         ):
             return _Counted(
-                nxt, "people", self._clip(f"people {nxt.text} {self._preps(nxt, span, skip=nxt)}".strip())
+                nxt, "people", self._cap(f"people {nxt.text} {self._preps(nxt, span, skip=nxt)}".strip())
             )
         # "four of them": the noun is the one the pronoun stands for.
         if of_obj is not None and of_obj.pos_ == "PRON":
@@ -1249,16 +1269,6 @@ class _Extractor:
         """What a number with no counted noun measures, or null when no clean phrase is found."""
         return self._measured(tok, span, unit) or self._nearest_chunk(span)
 
-    def _location(self, tok: Token, span: Span) -> str:
-        """A place phrase on the number itself ("86% in Syria")."""
-        for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "in":
-                return " ".join(t.text for t in c.subtree)
-        nxt = self.doc[span.end : span.end + 3]
-        if len(nxt) >= 2 and nxt[0].lower_ == "in" and nxt[1].ent_type_ in ("GPE", "LOC"):
-            return f"in {nxt[1].text}"
-        return ""
-
     def _described(self, noun: Token, span: Span, *, anchor: Token | None = None) -> str:
         """The counted noun phrase with its predicate when that says what happened:
         "people killed in Mykolaiv", "Ukrainians who fled the country", "launchers destroyed";
@@ -1425,9 +1435,6 @@ class _Extractor:
             words.pop()
         return " ".join(words)
 
-    def _clip(self, text: str) -> str:
-        return self._cap(text)
-
     def _compose(self, *parts: str) -> str:
         """Phrases joined while they fit the word limit; a part that does not fit is left out
         whole rather than cut."""
@@ -1522,8 +1529,8 @@ class _Extractor:
         if not re.search(r"[A-Za-z]", text):
             return None
         low = text.lower()
-        if low in lex.person_pronouns or low in lex.group_pronouns:
-            return self._resolve_pronoun(low in lex.person_pronouns, pos)
+        if low in _any_pronoun():
+            return self._resolve_pronoun(low in pronouns("person"), pos)
         if re.search(r"\d", text) and not re.search(r"[A-Z]", text):
             return None
         # "data from the Russian Defense Ministry", "the ministry's briefing".
@@ -1549,10 +1556,9 @@ class _Extractor:
         """A pronoun source: the latest earlier named speaker of its kind, else the latest
         earlier name of its kind; else no source rather than a bare pronoun."""
         people = {re.sub(r"['’]s$", "", e.text) for e in self._people()}
-        lex = _source_lex()
         for st in sorted(self.statements, key=lambda st: st.start, reverse=True):
             sp = st.speaker
-            if st.start >= pos or not sp or sp.lower() in lex.person_pronouns | lex.group_pronouns:
+            if st.start >= pos or not sp or sp.lower() in _any_pronoun():
                 continue
             if sp.lower().startswith("the "):
                 # "the head of the committee said ... he added": the title's person, if known.
@@ -1602,7 +1608,7 @@ class _Extractor:
         # A title first and the bare name later ("the head of Russia's Investigative Committee
         # said ... Alexander Bastrykin told ..."): a reader takes the one named speaker the
         # article never introduces with a title of their own to be the person described.
-        if title_word not in self._titles():
+        if title_word not in _titles():
             return None
         described = {name for name, _, ctx in self._title_contexts() if ctx}
         people = {re.sub(r"['’]s$", "", e.text) for e in self._people()}
@@ -1628,14 +1634,10 @@ class _Extractor:
             if sp == name:
                 self._resolved[desc] = name
                 return name
-            if sp == desc or sp.lower() in lex.person_pronouns or sp[:1].islower():
+            if sp == desc or sp.lower() in pronouns("person") or sp[:1].islower():
                 continue
             return None
         return None
-
-    def _titles(self) -> frozenset[str]:
-        lex = _source_lex()
-        return frozenset(lex.synonyms.get(w, w) for w in load_set("speaker_titles.txt"))
 
     def _title_contexts(self) -> list[tuple[str, int, set[str]]]:
         """Each named person with the words the article uses to describe them: titles before
@@ -1679,7 +1681,7 @@ class _Extractor:
 
     def _name(self, tok: Token) -> str:
         low = tok.lower_
-        if low in _PRONOUNS_PERSON or low in _PRONOUNS_GROUP:
+        if low in _any_pronoun():
             return low
         # "Russia's foreign minister, Sergei Lavrov": the name in apposition.
         if tok.pos_ == "NOUN":

@@ -44,10 +44,6 @@ class NumberExpr:
     hyphen_word: str | None = None
     vague: bool = False
 
-    @property
-    def is_range(self) -> bool:
-        return self.value_max is not None
-
 
 def _alt(words: Iterable[str]) -> str:
     """A regex alternation of the words, longest first so `seventeen` beats `seven`."""
@@ -69,6 +65,18 @@ class _Tables:
     fraction: re.Pattern[str]
     vague: re.Pattern[str]
     vague_need_of: frozenset[str]
+
+
+def _percent_alt(words: list[str]) -> str:
+    """The percent marks of ``units.json`` after a number: a symbol may touch the digits
+    (``40%``), a word needs white space before it and a word end after (``40 per cent``)."""
+    out = []
+    for w in sorted(words, key=len, reverse=True):
+        if w.isalpha() or " " in w:
+            out.append(r"\s+" + r"\s+".join(re.escape(p) for p in w.split()) + r"\b")
+        else:
+            out.append(r"\s?" + re.escape(w))
+    return "|".join(out)
 
 
 @lru_cache(maxsize=1)
@@ -106,7 +114,7 @@ def _tables() -> _Tables:
         rf"(?:(?P<ascale>{att_scale})(?![\w])|(?:[\s-]+(?P<wscale>{mult})s?\b))?"
         rf"(?:(?P<aunit>{att_unit})(?![\w]))?"
         rf"|(?P<word>\b{words}\b))"
-        rf"(?P<pct>\s?%|\s+per\s?cent\b|\s+pct\b|\s+percentage\s+points?\b)?"
+        rf"(?P<pct>{_percent_alt(units['percent_words'])})?"
         rf"(?:\s(?P<csuf>{_alt(cur['suffix'])})\b)?",
         re.IGNORECASE,
     )

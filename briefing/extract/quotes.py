@@ -90,8 +90,9 @@ def _double_quotes(text: str, ps: int, pe: int) -> Iterator[Quote]:
         opening_context = open_at < 0 and _is_open_straight(text, i, ps)
         # A closing mark where only an opening one makes sense (paragraph start, after a space)
         # is a typo for an opening mark.
-        if ch in OPEN_DOUBLE or ((straight or ch in CLOSE_DOUBLE) and opening_context
-                                 and i + n < pe and not text[i + n].isspace()):
+        if ch in OPEN_DOUBLE or (
+            (straight or ch in CLOSE_DOUBLE) and opening_context and i + n < pe and not text[i + n].isspace()
+        ):
             # A second opening mark while one is open: the first was never closed; restart here.
             open_at, open_len = i, n
         elif (ch in CLOSE_DOUBLE or straight) and open_at >= 0:

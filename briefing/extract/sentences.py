@@ -18,7 +18,8 @@ Spans never include surrounding white space, and never anything before ``start``
 article's ``body_start`` so the `` date YYYY-MM-DD `` header is left out).
 
 API: :func:`sentence_spans` splits, :func:`sentence_index` / :func:`sentence_at` map an offset to
-its sentence (binary search), :func:`sentence_texts` pairs spans with their text.
+its sentence (binary search), :func:`sentence_cover` gives the run of sentences covering a span,
+:func:`sentence_texts` pairs spans with their text.
 """
 
 from __future__ import annotations
@@ -26,36 +27,150 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import cache
+
+from ..lexicons import load_set
 
 Span = tuple[int, int]
 
 # Lower-cased, without the final dot.  Dotted acronyms keep their inner dots.
 ABBREVIATIONS = frozenset(
     {
-        "mr", "mrs", "ms", "dr", "st", "gen", "gov", "sen", "rep", "lt", "col", "sgt", "capt",
-        "maj", "adm", "cmdr", "jr", "sr", "prof", "rev", "no", "nos", "vs", "etc", "inc", "co",
-        "corp", "ltd", "jan", "feb", "mar", "apr", "aug", "sep", "sept", "oct", "nov", "dec",
-        "u.s", "u.n", "e.u", "u.k", "u.s.a", "a.m", "p.m", "d.c", "fig", "approx", "est", "mt",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "gen",
+        "gov",
+        "sen",
+        "rep",
+        "lt",
+        "col",
+        "sgt",
+        "capt",
+        "maj",
+        "adm",
+        "cmdr",
+        "jr",
+        "sr",
+        "prof",
+        "rev",
+        "no",
+        "nos",
+        "vs",
+        "etc",
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.n",
+        "e.u",
+        "u.k",
+        "u.s.a",
+        "a.m",
+        "p.m",
+        "d.c",
+        "fig",
+        "approx",
+        "est",
+        "mt",
     }
 )
 # Acronyms that are also ordinary sentence ends ("... sanctioned by the U.S. The move ...").
 _END_ACRONYMS = frozenset({"u.s", "u.n", "e.u", "u.k", "u.s.a", "a.m", "p.m", "d.c", "etc"})
 _OPENERS = frozenset(
     {
-        "The", "He", "She", "It", "They", "We", "I", "In", "On", "But", "And", "A", "An", "This",
-        "That", "These", "Those", "His", "Her", "Its", "Their", "Our", "After", "Meanwhile",
-        "However", "Earlier", "Later", "Last", "According", "There", "When", "While", "As",
+        "The",
+        "He",
+        "She",
+        "It",
+        "They",
+        "We",
+        "I",
+        "In",
+        "On",
+        "But",
+        "And",
+        "A",
+        "An",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "His",
+        "Her",
+        "Its",
+        "Their",
+        "Our",
+        "After",
+        "Meanwhile",
+        "However",
+        "Earlier",
+        "Later",
+        "Last",
+        "According",
+        "There",
+        "When",
+        "While",
+        "As",
     }
 )
-_CLOSERS = "\"'\u201d\u2019)]"
 _OPENERS_PUNCT = "\"'\u201c\u2018("
 # A candidate boundary: terminal punctuation, closing marks, then white space or a capitalised
 # word glued on ("end.The" occurs in scraped copy).
 _BOUNDARY_RE = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?:(?=\s)|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]))")
 _WORD_BEFORE_RE = re.compile(r"([\w.\-]+)[.!?]+[\"'\u201d\u2019)\]]*$")
-_ATTRIBUTION_RE = re.compile(
-    r"\s*(?:[A-Z][\w.\-']*\s+){1,4}?(?:said|says|asked|added|told|wrote|tweeted|shouted|declared)[\s,.]"
-)
+# Past tenses of reporting verbs that the regular rules below would get wrong.
+_IRREGULAR_PAST = {
+    "say": ("said",),
+    "tell": ("told",),
+    "write": ("wrote",),
+    "admit": ("admitted",),
+    "quip": ("quipped",),
+    "blog": ("blogged",),
+    "dub": ("dubbed",),
+    "refer": ("referred",),
+    "label": ("labelled", "labeled"),
+    "signal": ("signalled", "signaled"),
+}
+
+
+def _inflections(lemma: str) -> set[str]:
+    """Present third person and past forms of a reporting verb lemma (``say`` → says, said)."""
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        third = lemma + "es"
+    elif lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        third = lemma[:-1] + "ies"
+    else:
+        third = lemma + "s"
+    if lemma in _IRREGULAR_PAST:
+        return {third, *_IRREGULAR_PAST[lemma]}
+    if lemma.endswith("e"):
+        return {third, lemma + "d"}
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return {third, lemma[:-1] + "ied"}
+    return {third, lemma + "ed"}
+
+
+@cache
+def _attribution_re() -> re.Pattern[str]:
+    """A short name and a reporting verb after a quoted ``!``/``?`` (``"Enough!" Putin said``): the
+    verbs are those of ``reporting_verbs.txt``, so the splitter and the extractors agree."""
+    forms = {f for lemma in load_set("reporting_verbs.txt") for f in _inflections(lemma)}
+    alt = "|".join(sorted(forms, key=len, reverse=True))
+    return re.compile(rf"\s*(?:[A-Z][\w.\-']*\s+){{1,4}}?(?:{alt})[\s,.]")
 
 
 def _is_boundary(para: str, b: re.Match[str], seg_start: int) -> bool:
@@ -78,7 +193,7 @@ def _is_boundary(para: str, b: re.Match[str], seg_start: int) -> bool:
         if re.fullmatch(r"[A-Z]", w):  # an initial: "V. Putin"
             return False
     quoted = para[b.start() : end][-1:] in "\"\u201d'\u2019"
-    return not (punct in "!?" and quoted and _ATTRIBUTION_RE.match(rest))
+    return not (punct in "!?" and quoted and _attribution_re().match(rest))
 
 
 def sentence_spans(text: str, start: int = 0, *, end: int | None = None) -> list[Span]:
@@ -123,3 +238,18 @@ def sentence_at(spans: Sequence[Span], offset: int) -> Span | None:
 def sentence_texts(text: str, start: int = 0) -> list[tuple[Span, str]]:
     """``[((start, end), sentence text), ...]`` for ``text`` from ``start``."""
     return [((s, e), text[s:e]) for s, e in sentence_spans(text, start)]
+
+
+def sentence_cover(spans: Sequence[Span], start: int, end: int) -> Span | None:
+    """The smallest run of sentences covering ``[start, end)``: from the start of the first
+    sentence that overlaps it to the end of the last.  None when no sentence overlaps (the span
+    lies in white space or the header)."""
+    lo = bisect_right(spans, (start, float("inf"))) - 1
+    if lo < 0 or spans[lo][1] <= start:
+        lo += 1
+    hi = lo
+    while hi < len(spans) and spans[hi][0] < end:
+        hi += 1
+    if lo >= len(spans) or hi == lo:
+        return None
+    return spans[lo][0], spans[hi - 1][1]

@@ -27,9 +27,25 @@ CUT_DEPS = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep"}
 KEEP_PREPS = {"of", "in", "at", "for", "from"}
 # Nouns that make the name after them a news outlet ("told newspaper Rossiyskaya Gazeta"), which the
 # tagger often labels PERSON; an outlet is never the antecedent of "he" or "she".
-OUTLET_NOUNS = {"newspaper", "daily", "paper", "outlet", "agency", "channel", "broadcaster", "magazine",
-                "network", "tv", "television", "radio", "website", "weekly", "tabloid", "station",
-                "publication"}
+OUTLET_NOUNS = {
+    "newspaper",
+    "daily",
+    "paper",
+    "outlet",
+    "agency",
+    "channel",
+    "broadcaster",
+    "magazine",
+    "network",
+    "tv",
+    "television",
+    "radio",
+    "website",
+    "weekly",
+    "tabloid",
+    "station",
+    "publication",
+}
 # Generic heads of a definite description and the title words they stand for: "the Hungarian leader"
 # is the Hungarian prime minister named before, "the Ukrainian official" any Ukrainian office holder.
 GENERIC_HEADS = {
@@ -46,13 +62,38 @@ GENERIC_HEADS = {
     "advisor": {"adviser", "advisor"},
 }
 # Modifiers that say nothing about who is meant ("the top official", "the former president").
-VAGUE_MODIFIERS = {"top", "senior", "former", "new", "current", "then", "outgoing", "acting", "high-ranking",
-                   "ranking", "veteran"}
+VAGUE_MODIFIERS = {
+    "top",
+    "senior",
+    "former",
+    "new",
+    "current",
+    "then",
+    "outgoing",
+    "acting",
+    "high-ranking",
+    "ranking",
+    "veteran",
+}
 # Country names whose demonym does not share their first letters.
-DEMONYMS = {"britain": "british", "uk": "british", "u.k.": "british", "us": "american", "u.s.": "american",
-            "america": "american", "france": "french", "china": "chinese", "turkey": "turkish",
-            "netherlands": "dutch", "holland": "dutch", "germany": "german", "poland": "polish",
-            "sweden": "swedish", "finland": "finnish", "spain": "spanish"}
+DEMONYMS = {
+    "britain": "british",
+    "uk": "british",
+    "u.k.": "british",
+    "us": "american",
+    "u.s.": "american",
+    "america": "american",
+    "france": "french",
+    "china": "chinese",
+    "turkey": "turkish",
+    "netherlands": "dutch",
+    "holland": "dutch",
+    "germany": "german",
+    "poland": "polish",
+    "sweden": "swedish",
+    "finland": "finnish",
+    "spain": "spanish",
+}
 SOURCE_NOUNS = {"statement", "report", "post", "tweet", "communique", "announcement", "release", "readout"}
 
 
@@ -69,6 +110,42 @@ def institutions() -> frozenset[str]:
 @cache
 def speaker_heads() -> frozenset[str]:
     return load_set("speaker_heads.txt")
+
+
+@cache
+def org_kinds() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Description head → (words that name that kind of organisation, verbs of what it does)."""
+    raw = load_json("speaker_org_kinds.json")
+    return {
+        k: (frozenset(v["names"]), frozenset(v["verbs"])) for k, v in raw.items() if not k.startswith("_")
+    }
+
+
+def _org_fits(ent: Span, names: frozenset[str], verbs: frozenset[str]) -> bool:
+    """Whether an organisation's name, a noun phrase set beside it or what it is said to do shows it
+    is of the kind a description gives (``the UN refugee agency, UNHCR`` is an agency)."""
+    if {t.lower_ for t in ent} & names:
+        return True
+    root = ent.root
+    doc = ent.doc
+    # "the UN refugee agency, UNHCR" / "UNHCR, the UN refugee agency" / "state energy company Naftogaz".
+    near = [root.head] if root.dep_ in {"appos", "compound"} else []
+    near += [c for c in root.children if c.dep_ == "appos"]
+    near += [
+        t
+        for t in doc[max(0, ent.start - 4) : ent.start]
+        if t.head.i in range(ent.start, ent.end) or t.i == ent.start - 1
+    ]
+    if any(t.lemma_.lower() in names or t.lower_ in names for t in near):
+        return True
+    if verbs:
+        # "The European Broadcasting Union, which runs Eurovision": a relative clause or the verb it
+        # is the subject of.
+        acts = [c for c in root.children if c.dep_ in {"relcl", "acl"}]
+        if root.dep_ == "nsubj":
+            acts.append(root.head)
+        return any(v.lemma_.lower() in verbs for v in acts)
+    return False
 
 
 @cache
@@ -134,12 +211,67 @@ def _name_run(tok: Token) -> list[Token]:
     """The proper-noun run ending at ``tok`` (``Recep Tayyip Erdoğan``), titles excluded."""
     doc = tok.doc
     i = tok.i
-    while i - 1 >= 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text.lower() not in titles() \
-            and doc[i - 1].dep_ in {"compound", "flat", "nmod", "amod"} and not doc[i - 1].is_punct:
-        i -= 1
+    while True:
+        if i - 2 >= 0 and _joining_hyphen(doc[i - 1]) and doc[i - 2].text[:1].isupper():
+            # "Frank-Walter", "Obi-One": the tokenizer splits a hyphenated name, which is one name.
+            i -= 2
+            continue
+        if (
+            i - 1 >= 0
+            and doc[i - 1].pos_ == "PROPN"
+            and doc[i - 1].text.lower() not in titles()
+            and doc[i - 1].dep_ in {"compound", "flat", "nmod", "amod"}
+            and not doc[i - 1].is_punct
+        ):
+            i -= 1
+            continue
+        break
     run = [t for t in doc[i : tok.i + 1]]
     # Right-hand compounds belong to the same name only when the head is the name's end.
     return run
+
+
+def _joining_hyphen(tok: Token) -> bool:
+    """A hyphen written without spaces between two words (``Frank-Walter``)."""
+    doc = tok.doc
+    return (
+        tok.text in {"-", "‐", "‑"} and not tok.whitespace_ and tok.i > 0 and not doc[tok.i - 1].whitespace_
+    )
+
+
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "madam", "dame"}
+
+
+def clean_role(role: str | None, name: str | None) -> str | None:
+    """The role as given, minus anything that is the speaker's own name: a role is a title or an
+    affiliation, so an honorific alone (``Mr.``), a pronoun, or words of the name (``Frank`` of
+    ``Frank-Walter Steinmeier``, a dateline signature repeating the name) are no role."""
+    if not role:
+        return None
+    words = role.split()
+    own = {w.lower().strip(".,") for w in re.split(r"[\s\-‐‑]+", name or "") if len(w) > 1}
+    cut = next(
+        (
+            n
+            for n, w in enumerate(words)
+            if w.lower().strip(".,()’'s") in own
+            or any(p.lower() in own for p in re.split(r"[\-‐‑]", w) if len(p) > 1)
+        ),
+        None,
+    )
+    if cut is not None:
+        words = words[:cut]
+        # A first name spelt otherwise before the surname ("Secretary Antony Blinken").
+        while words and words[-1][:1].isupper() and words[-1].lower().strip(".") not in titles():
+            words = words[:-1]
+    while words and words[0].lower() in HONORIFICS:
+        words = words[1:]
+    if not words or all(w.lower() in HONORIFICS for w in words):
+        return None
+    out = " ".join(words).strip(" ,;:-—–(")
+    if out.lower() in pronouns("person") | pronouns("group") or not re.search(r"[A-Za-z]", out):
+        return None
+    return out
 
 
 def _np_tokens(head: Token) -> list[Token]:
@@ -179,15 +311,21 @@ def _is_person(tok: Token) -> bool:
 def _coordinated(head: Token) -> Mention | None:
     """``Moscow and Kyiv accused each other``: the speaker is the whole coordination of names."""
     conj = [c for c in head.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
-    if head.pos_ != "PROPN" or not conj or not any(c.dep_ == "cc" and c.lower_ in {"and", "&"}
-                                                    for c in head.children):
+    if (
+        head.pos_ != "PROPN"
+        or not conj
+        or not any(c.dep_ == "cc" and c.lower_ in {"and", "&"} for c in head.children)
+    ):
         return None
     doc = head.doc
     first = _name_run(head)[0]
     last = conj[-1]
     # The right edge of the last conjunct's own name, without its appositions or clauses.
-    while last.i + 1 < len(doc) and doc[last.i + 1].dep_ in {"flat", "compound"} \
-            and doc[last.i + 1].head == last:
+    while (
+        last.i + 1 < len(doc)
+        and doc[last.i + 1].dep_ in {"flat", "compound"}
+        and doc[last.i + 1].head == last
+    ):
         last = doc[last.i + 1]
     if last.i - first.i + 1 > knob("max_speaker_tokens"):
         return None
@@ -218,8 +356,12 @@ def _counts_people(tok: Token) -> bool:
     """``49% of Republicans``, ``two of the soldiers``, ``three in four`` (respondents): an amount
     that stands for people."""
     for prep in tok.rights:
-        if prep.dep_ == "prep" and prep.lower_ == "in" and tok.like_num \
-                and any(c.like_num for c in prep.children):
+        if (
+            prep.dep_ == "prep"
+            and prep.lower_ == "in"
+            and tok.like_num
+            and any(c.like_num for c in prep.children)
+        ):
             return True
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:
@@ -233,8 +375,12 @@ def speakable(tok: Token) -> bool:
     people, a state or institution, a title or role, a document that says or reads, or a pronoun.
     Events, amounts, abstract nouns and mis-parsed verbs ("Sign up to ...") cannot."""
     low = tok.lower_
-    if tok.pos_ == "PRON" or low in pronouns("person") or low in pronouns("group") \
-            or low in {"who", "which", "that", "this", "these", "those"}:
+    if (
+        tok.pos_ == "PRON"
+        or low in pronouns("person")
+        or low in pronouns("group")
+        or low in {"who", "which", "that", "this", "these", "those"}
+    ):
         return True
     if tok.ent_type_ == "PERCENT" or tok.text == "%" or tok.lower_ == "percent":
         # A percentage is always a share of someone: the respondents of a poll.
@@ -247,7 +393,11 @@ def speakable(tok: Token) -> bool:
         return True
     if tok.pos_ in {"NOUN", "ADJ"}:
         return _speaking_noun(tok) or _capitalised_name(tok)
-    return False
+    # "said Skelly", "Sarukhán added": a capitalised word inside a sentence that the tagger took for
+    # an adverb or a number is a name; "the 46-year-old" is a person.
+    if low == "old" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ in {"year", "years"}:
+        return True
+    return tok.text[:1].isupper() and not tok.is_sent_start and tok.pos_ in {"ADV", "NUM", "VERB", "X"}
 
 
 def _capitalised_name(tok: Token) -> bool:
@@ -292,15 +442,27 @@ def _describe(head: Token) -> Mention:
     role: str | None
     if head.lemma_.lower() in SOURCE_NOUNS:
         # "a statement from Europol", "the ministry's statement": the source is the owner.
-        owners = [g for c in head.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}
-                  for g in c.children if g.dep_ == "pobj"]
+        owners = [
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
         owners += [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
         if owners:
             return describe(owners[0])
         # "a statement on its Telegram channel": the owner is the institution "its" stands for.
         near = [c for c in head.children if c.dep_ == "poss"]
-        near += [g for c in head.children if c.dep_ == "prep" and c.lower_ in {"on", "in"}
-                 for o in c.children if o.dep_ == "pobj" for g in o.children if g.dep_ == "poss"]
+        near += [
+            g
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in {"on", "in"}
+            for o in c.children
+            if o.dep_ == "pobj"
+            for g in o.children
+            if g.dep_ == "poss"
+        ]
         owner = next((t for t in near if t.lower_ in {"its", "their"}), None)
         if owner is not None:
             pron = "it" if owner.lower_ == "its" else "they"
@@ -316,16 +478,16 @@ def _describe(head: Token) -> Mention:
         proper = any(t.pos_ == "PROPN" for t in np)
         # A name drops its article; an unnamed source keeps its description ("the Ukrainian military").
         toks = (_strip_det(np) if proper else np)[-knob("max_speaker_tokens") :]
-        return Mention(_span_text(doc, toks), None, "name" if proper else "description", head.idx, False, low,
-                       definite)
+        return Mention(
+            _span_text(doc, toks), None, "name" if proper else "description", head.idx, False, low, definite
+        )
     if head.pos_ != "PROPN":
         named = [a for a in appos if a.pos_ == "PROPN"]
         if named:
             # "The Turkish president, Recep Tayyip Erdoğan, ..."
             name = _name_run(named[0])
             role = _span_text(doc, _strip_det(_np_tokens(head)))
-            return Mention(_span_text(doc, name), role or None, "name", head.idx,
-                           True, named[0].text)
+            return Mention(_span_text(doc, name), role or None, "name", head.idx, True, named[0].text)
         toks = _np_tokens(head)
         if len(toks) > knob("max_speaker_tokens"):
             toks = [t for t in toks if t.i <= head.i][-knob("max_speaker_tokens") :]
@@ -348,6 +510,10 @@ def _describe(head: Token) -> Mention:
     person = _is_person(head) or (ent is None and len(run) >= 2)
     if ent is not None and head.ent_type_ in GROUP_LABELS and len(run) == 1:
         person = False
+    # "Latvia's Foreign Minister Edgars Rinkevics": a personal name under a title is a person, even
+    # where the tagger took it for an organisation.
+    if not person and len(run) >= 2 and role and set(re.findall(r"[a-z.]+", role.lower())) & titles():
+        person = True
     return Mention(_span_text(doc, run), role, "name", head.idx, person, head.text)
 
 
@@ -362,6 +528,9 @@ class _Known:
     speaker: bool = False
     # The mention is a clause subject (or a passive's agent), not an object or a name in passing.
     subject: bool = False
+    # The mention lies inside what an earlier statement reports: a person talked about, who is no
+    # antecedent for the "he" of a later attribution.
+    in_content: bool = False
 
 
 def _is_subject(tok: Token) -> bool:
@@ -418,6 +587,49 @@ def _agrees(m_words: list[str], head: str, hay: list[str]) -> bool:
     return bool(hay) and all(_fold(w) in folded for w in mods)
 
 
+GENDERED = {"he": "m", "him": "m", "she": "f", "her": "f"}
+GENDER_HONORIFICS = {
+    "mr": "m",
+    "mr.": "m",
+    "sir": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "miss": "f",
+    "madam": "f",
+    "dame": "f",
+}
+
+
+def _gender_cue(doc: Doc, ent: Span) -> str | None:
+    """The gender an honorific or a gendered title right before a name shows (``Ms. Ivanova``,
+    ``spokeswoman Maria Zakharova``)."""
+    i = ent.start - 1
+    while (
+        i >= 0
+        and doc[i].pos_ in {"PROPN", "ADJ"}
+        and doc[i].lower_ not in GENDER_HONORIFICS
+        and ent.start - i < 4
+    ):
+        i -= 1
+    for t in (ent[0], doc[i] if i >= 0 else None):
+        if t is None:
+            continue
+        low = t.lower_
+        if low in GENDER_HONORIFICS:
+            return GENDER_HONORIFICS[low]
+        if low.endswith("woman") or low in {"queen", "princess", "duchess"}:
+            return "f"
+        if low.endswith("sman") or low in {"king", "prince", "duke"}:
+            return "m"
+    return None
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
 class Resolver:
     """Links pronouns, surnames and definite titles to earlier mentions of one article."""
 
@@ -425,6 +637,8 @@ class Resolver:
         self.doc = doc
         self.known: list[_Known] = []
         self.full: dict[str, list[tuple[int, str]]] = {}
+        self.first: dict[str, list[tuple[int, str]]] = {}
+        self.genders: dict[str, str] = {}
         self.roles: dict[str, str] = {}
         for ent in doc.ents:
             if ent.label_ != "PERSON" or in_quote[ent.start]:
@@ -435,13 +649,24 @@ class Resolver:
                 continue
             name = _clean(doc[toks[0].i : toks[-1].i + 1].text)
             self._add_name(name, ent.start_char)
+            gender = _gender_cue(doc, ent)
+            if gender is not None:
+                self.genders.setdefault(self.fullest(name, ent.start_char), gender)
             m = describe(ent.root) if ent.root.pos_ == "PROPN" else None
             role = m.role if m is not None else None
             if role:
                 self.roles.setdefault(self.fullest(name, ent.start_char), role)
-            self.known.append(_Known(ent.start_char, self.fullest(name, ent.start_char), role, True,
-                                     toks[-1].text, _appos_text(ent.root).lower(),
-                                     subject=_is_subject(ent.root)))
+            self.known.append(
+                _Known(
+                    ent.start_char,
+                    self.fullest(name, ent.start_char),
+                    role,
+                    True,
+                    toks[-1].text,
+                    _appos_text(ent.root).lower(),
+                    subject=_is_subject(ent.root),
+                )
+            )
 
         for tok in doc:
             if tok.dep_ != "appos" or in_quote[tok.i]:
@@ -457,19 +682,67 @@ class Resolver:
                 self._add_name(name, head.idx)
                 self.roles.setdefault(name, role)
                 desc = _appos_text(head) if tok.pos_ == "NOUN" else role
-                self.known.append(_Known(min(head.idx, tok.idx), name, role, True, name.split()[-1].lower(),
-                                         desc.lower(), subject=_is_subject(head)))
+                self.known.append(
+                    _Known(
+                        min(head.idx, tok.idx),
+                        name,
+                        role,
+                        True,
+                        name.split()[-1].lower(),
+                        desc.lower(),
+                        subject=_is_subject(head),
+                    )
+                )
         self.sent_starts = [sent.start_char for sent in doc.sents]
         # Organisations that are clause subjects: what "its" of "a statement on its website" owns.
-        self.orgs = [(ent.start_char, _clean(doc[ent.start + (ent[0].lower_ == "the") : ent.end].text))
-                     for ent in doc.ents if ent.label_ == "ORG" and not in_quote[ent.start]
-                     and _is_subject(ent.root)]
+        self.orgs = [
+            (ent.start_char, _clean(doc[ent.start + (ent[0].lower_ == "the") : ent.end].text))
+            for ent in doc.ents
+            if ent.label_ == "ORG" and not in_quote[ent.start] and _is_subject(ent.root)
+        ]
+        self.org_ents = [
+            ent for ent in doc.ents if ent.label_ == "ORG" and not in_quote[ent.start] and not _is_outlet(ent)
+        ]
+
+    def _org_of_kind(self, m: Mention) -> str | None:
+        """The one organisation the article names whose kind fits ``the agency`` or ``organizers``:
+        one named before the description, else one named after it; none when several fit."""
+        lemma = m.head.lower()
+        lemma = lemma[:-1] if lemma.endswith("s") and lemma[:-1] in org_kinds() else lemma
+        kind = org_kinds().get(lemma)
+        if kind is None:
+            return None
+        fits = [e for e in self.org_ents if _org_fits(e, *kind)]
+        for pool in ([e for e in fits if e.start_char < m.pos], [e for e in fits if e.start_char > m.pos]):
+            names = {_clean(self.doc[e.start + (e[0].lower_ == "the") : e.end].text) for e in pool}
+            # An acronym of a fuller name is the same organisation ("European Broadcasting Union (EBU)").
+            full = {n for n in names if not any(n != o and n.isupper() and n == _initials(o) for o in names)}
+            if len(full) == 1:
+                return full.pop()
+            if full:
+                return None
+        return None
 
     def _add_name(self, name: str, pos: int) -> None:
         words = name.split()
         if not words:
             return
         self.full.setdefault(words[-1].lower(), []).append((pos, name))
+        if len(words) >= 2 and words[0][:1].isupper() and words[0].lower().rstrip(".") not in HONORIFICS:
+            self.first.setdefault(words[0].lower(), []).append((pos, name))
+
+    def by_first_name(self, word: str, pos: int) -> str | None:
+        """The full name a bare first name stands for (``Oleg`` after ``Oleg Ivanov, a resident``):
+        the one person of that first name named before it, else the one named anywhere."""
+        cands = self.first.get(word.lower(), [])
+        for pool in ([n for p, n in cands if p <= pos], [n for _, n in cands]):
+            names = {self.fullest(n, pos) for n in pool}
+            # "Oleg Ivanov" and "Oleg Ivanov Jr" are one person; two surnames are two people.
+            if len({n.split()[-1].lower() for n in names}) == 1:
+                return max(names, key=len)
+            if names:
+                return None
+        return None
 
     def fullest(self, name: str, pos: int) -> str:
         """The longest mention of the same surname, earlier ones first."""
@@ -481,6 +754,24 @@ class Resolver:
         pool = earlier or [n for _, n in cands if set(words) <= set(n.split())]
         best = max(pool, key=lambda n: len(n.split()), default=name)
         return best if len(best.split()) >= len(words) else name
+
+    def mark_content(self, spans: list[tuple[int, int]]) -> None:
+        """Mark the names that lie inside the content of a statement."""
+        ordered = sorted(spans)
+        starts = [a for a, _ in ordered]
+        for k in self.known:
+            i = bisect.bisect_right(starts, k.pos) - 1
+            # Spans may nest; any span that starts before the name and covers it will do.
+            while i >= 0 and not k.speaker:
+                if ordered[i][0] <= k.pos < ordered[i][1]:
+                    k.in_content = True
+                    break
+                i -= 1
+                if i >= 0 and k.pos - ordered[i][0] > 3000:
+                    break
+
+    def _gender(self, name: str) -> str | None:
+        return self.genders.get(name)
 
     def note(self, name: str, role: str | None, pos: int, *, person: bool, head: str, desc: str) -> None:
         """Record a resolved speaker, so later pronouns and titles can find it."""
@@ -505,14 +796,31 @@ class Resolver:
             want_person = m.head in pronouns("person")
             # The latest earlier mention of the right kind: measured on both evaluation sets, this
             # beats preferring the latest speaker, once names are typed correctly.
-            ranked = [k for k in sorted(before, key=lambda k: k.pos, reverse=True)
-                      if k.person == want_person and k.name]
+            # A name inside what was said or quoted is talked about, not talking; a person whose
+            # gender the article shows otherwise ("Ms. Ivanova", an earlier "she") does not fit.
+            gender = GENDERED.get(m.head)
+            ranked = [
+                k
+                for k in sorted(before, key=lambda k: k.pos, reverse=True)
+                if k.person == want_person
+                and k.name
+                and (k.speaker or not k.in_content)
+                and (gender is None or self.genders.get(k.name, gender) == gender)
+            ]
             if m.text.lower() in {"its", "their"}:
                 # The owner of a statement ("a statement on its channel"): the latest organisation
                 # the article names as a subject, if no statement's source is nearer.
                 orgs = [(p, n) for p, n in self.orgs if p < m.pos]
                 if orgs and (not ranked or ranked[0].pos < orgs[-1][0]):
                     return orgs[-1][1], self.roles.get(orgs[-1][1]), False
+            if not ranked:
+                # Nothing fits the stricter reading: any earlier mention of the right kind beats
+                # an unresolved pronoun.
+                ranked = [
+                    k
+                    for k in sorted(before, key=lambda k: k.pos, reverse=True)
+                    if k.person == want_person and k.name
+                ]
             if not ranked:
                 return m.text, None, want_person
             best = ranked[0]
@@ -521,15 +829,38 @@ class Resolver:
                 # latest speaker or subject of this or the previous sentence, when there is one.
                 window = self._sentence_start(m.pos, back=1)
                 best = next((k for k in ranked if k.pos >= window and (k.speaker or k.subject)), best)
+            if (
+                want_person
+                and not best.speaker
+                and knob("pronoun_speaker_window")
+                and not (best.subject and best.pos >= self._sentence_start(m.pos))
+            ):
+                # The latest speaker, when one is near, over a person only mentioned since; a
+                # subject of the pronoun's own sentence ("Trump blasted the system, which he said
+                # ...") is nearer than any.
+                window = self._sentence_start(m.pos, back=knob("pronoun_speaker_window"))
+                best = next((k for k in ranked if k.pos >= window and k.speaker), best)
+            if gender is not None and want_person:
+                self.genders.setdefault(best.name, gender)
             return best.name, best.role or self.roles.get(best.name), best.person
         # A bare capitalised word that is the surname of a person named in the article is that
         # person, even where the tagger took it for an organisation or a noun ("Guterres said").
         if " " not in m.text and m.text[:1].isupper() and m.text.lower() in self.full:
             name = self.fullest(m.text, m.pos)
             return name, m.role or self.roles.get(name), True
+        if m.kind == "name" and " " not in m.text and m.text[:1].isupper():
+            full = self.by_first_name(m.text, m.pos)
+            if full is not None:
+                return full, m.role or self.roles.get(full), True
         if m.kind == "name":
             name = self.fullest(m.text, m.pos) if m.person or " " not in m.text else m.text
             return name, m.role or self.roles.get(name), m.person
+        words = m.text.lower().split()
+        if m.kind == "description" and (words == ["the", m.head] or words == [m.head]):
+            # "the agency", "the organisation", "organizers": the one organisation of that kind.
+            org = self._org_of_kind(m)
+            if org is not None:
+                return org, self.roles.get(org), False
         if m.definite_institution and m.kind == "description":
             # "the ministry said": the latest earlier institution of that kind ("the Russian
             # Foreign Ministry").
@@ -540,8 +871,13 @@ class Resolver:
         # Definite descriptions made of a title word ("the minister", "the Foreign Ministry
         # spokeswoman", "the Hungarian leader"): the latest earlier named holder of that title.
         words = m.text.lower().split()
-        if words and words[0] in {"the", "a", "an"} and len(words) <= 6 and words[-1] == m.head \
-                and (m.head in titles() or m.head in GENERIC_HEADS):
+        if (
+            words
+            and words[0] in {"the", "a", "an"}
+            and len(words) <= 6
+            and words[-1] == m.head
+            and (m.head in titles() or m.head in GENERIC_HEADS)
+        ):
             holder = self._holder(m, words)
             if holder is not None:
                 return holder.name, holder.role, holder.person
@@ -552,6 +888,7 @@ class Resolver:
         ``the UK's national security adviser``).  A definite one takes the latest earlier holder;
         failing that, and for an indefinite one (``a senior U.S. diplomat``), the article must name
         exactly one holder anywhere, since news often gives the name only later."""
+
         def fits(k: _Known) -> bool:
             hay = re.sub(r"[’']s\b", "", f"{k.role or ''} {k.desc}".lower()).replace(",", " ").split()
             # Every modifier must agree: "the Russian negotiator" is not the Ukrainian one.

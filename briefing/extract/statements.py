@@ -25,7 +25,7 @@ from ..models import Statement
 from . import ParsedArticle
 from .quotes import Quote, find_quotes, paragraphs
 from .sentences import sentence_spans
-from .speakers import Mention, Resolver, describe, institutions, knob, pronouns
+from .speakers import Mention, Resolver, clean_role, describe, institutions, knob, pronouns
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -35,8 +35,20 @@ CONTENT_DEPS = ("ccomp",)
 SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 INHERIT_DEPS = {"advcl", "conj", "xcomp", "pcomp", "acl"}
 # Conjunctions that open an adverbial clause, never the content of a reporting verb.
-ADVERBIAL_MARKS = {"while", "although", "though", "because", "since", "when", "unless", "once", "after",
-                   "before", "as", "if"}
+ADVERBIAL_MARKS = {
+    "while",
+    "although",
+    "though",
+    "because",
+    "since",
+    "when",
+    "unless",
+    "once",
+    "after",
+    "before",
+    "as",
+    "if",
+}
 # Verbs that name what follows them: a quote right after one is a name, not speech.
 NAMING_VERBS = {"call", "name", "dub", "label", "describe", "refer", "cite", "term"}
 LEAD_TRIM = {"that", "whether", ",", ":", ";", "-", "—", "–", "and", "but"}
@@ -87,6 +99,9 @@ class Raw:
     anchor: int
     continuation: bool = False
     cue_i: int = -1
+    # A direct quote whose own subject cannot speak and no other attribution was found: it keeps
+    # the speaker of the paragraph chain it sits in, if there is one.
+    chained: bool = False
 
 
 class Context:
@@ -176,8 +191,9 @@ def _cue_phrase(tok: Token) -> tuple[str, frozenset[str]] | None:
     if tok.tag_ == "VBN" and tok.dep_ in {"amod", "acl"} and not has_agent and _stranded_subject(tok) is None:
         return None
     parts, required = object_verbs().get(lemma, (frozenset(), False))
-    particles = [c for c in tok.rights
-                 if c.dep_ in {"prt", "prep"} and c.lower_ in parts and c.i == tok.i + 1]
+    particles = [
+        c for c in tok.rights if c.dep_ in {"prt", "prep"} and c.lower_ in parts and c.i == tok.i + 1
+    ]
     if lemma == "point":
         particles = [c for c in tok.rights if c.dep_ == "prt" and c.lower_ == "out"]
         if not particles:
@@ -279,8 +295,12 @@ def _inverted_subject(tok: Token) -> Token | None:
         name_like = t.pos_ in {"PROPN", "NOUN", "PRON"} or (t.is_title and t.is_alpha and t.pos_ != "ADP")
         if name_like:
             # The end of a proper-noun run is its head ("David Brock").
-            while i + 1 < len(doc) and doc[i + 1].is_title and doc[i + 1].pos_ in {"PROPN", "ADV", "NOUN"} \
-                    and t.pos_ != "PRON":
+            while (
+                i + 1 < len(doc)
+                and doc[i + 1].is_title
+                and doc[i + 1].pos_ in {"PROPN", "ADV", "NOUN"}
+                and t.pos_ != "PRON"
+            ):
                 i += 1
             return doc[i]
         if t.lower_ not in {"the", "a", "an"} and t.dep_ not in INVERSION_SKIP:
@@ -302,29 +322,59 @@ def _content_tokens(ctx: Context, cue: Token) -> tuple[list[Token], bool]:
     if framed and len(framed) < len(clauses):
         clauses = [c for c in clauses if c not in framed]
     clauses.sort(key=lambda c: abs(c.i - cue.i))
-    if lemma in {"urge", "ask", "call", "warn", "accuse", "press", "promise", "pledge", "vow",
-                 "threaten", "demand", "propose"} or not clauses:
+    if (
+        lemma
+        in {
+            "urge",
+            "ask",
+            "call",
+            "warn",
+            "accuse",
+            "press",
+            "promise",
+            "pledge",
+            "vow",
+            "threaten",
+            "demand",
+            "propose",
+        }
+        or not clauses
+    ):
         obj = object_verbs().get(lemma)
         if obj is not None and lemma not in {"say", "add"}:
             comp = _object_complement(cue, obj)
-            if comp and not (clauses and lemma in {"warn", "promise", "pledge", "vow"}
-                             and not any(c.dep_ == "dobj" for c in cue.children)):
+            if comp and not (
+                clauses
+                and lemma in {"warn", "promise", "pledge", "vow"}
+                and not any(c.dep_ == "dobj" for c in cue.children)
+            ):
                 return comp, True
     if clauses:
         head = clauses[0]
         # A participle clause trailing the content after a comma (", heightening concerns that
         # ...") is the writer's comment on the news, not part of what was said.
-        tail = {g.i for c in head.rights if c.dep_ == "advcl" and c.tag_ == "VBG"
-                and c.i > cue.i and c.doc[c.left_edge.i - 1].text == ","
-                and not any(k.dep_ in SUBJ_DEPS for k in c.children) for g in c.subtree}
+        tail = {
+            g.i
+            for c in head.rights
+            if c.dep_ == "advcl"
+            and c.tag_ == "VBG"
+            and c.i > cue.i
+            and c.doc[c.left_edge.i - 1].text == ","
+            and not any(k.dep_ in SUBJ_DEPS for k in c.children)
+            for g in c.subtree
+        }
         return [t for t in head.subtree if t.i not in tail], False
     # Parenthetical cue: "Content, he said, and more" / "The goal, he said, is to ..." — the content
     # is the clause it hangs on, on both sides of the cue.  Only a cue with its own subject set off
     # by a comma or dash is parenthetical; a verb that inherits its subject ("adopted an accent and
     # joked") is a second predicate, not an attribution.
     head = cue.head
-    if cue.dep_ in {"parataxis", "ccomp", "advcl", "conj"} and head.i != cue.i \
-            and ctx.para_of(head.idx) == para and _parenthetical(cue):
+    if (
+        cue.dep_ in {"parataxis", "ccomp", "advcl", "conj"}
+        and head.i != cue.i
+        and ctx.para_of(head.idx) == para
+        and _parenthetical(cue)
+    ):
         inner = {t.i for t in cue.subtree}
         toks = [t for t in head.subtree if t.i not in inner]
         before = [t for t in toks if t.i < cue.left_edge.i and not t.is_punct]
@@ -351,9 +401,13 @@ def _stranded_clauses(cue: Token) -> list[Token]:
             if obj.dep_ != "pobj":
                 continue
             for c in obj.rights:
-                if c.dep_ in {"acl", "relcl", "ccomp"} and c.pos_ in {"VERB", "AUX"} \
-                        and any(k.dep_ == "mark" and k.lower_ == "that" and k.i == c.left_edge.i
-                                for k in c.children):
+                if (
+                    c.dep_ in {"acl", "relcl", "ccomp"}
+                    and c.pos_ in {"VERB", "AUX"}
+                    and any(
+                        k.dep_ == "mark" and k.lower_ == "that" and k.i == c.left_edge.i for k in c.children
+                    )
+                ):
                     out.append(c)
     return out
 
@@ -370,10 +424,16 @@ def _parenthetical(cue: Token) -> bool:
 def _object_complement(cue: Token, spec: tuple[frozenset[str], bool]) -> list[Token]:
     """Everything the verb governs to its right: ``the US of blockading ...``."""
     lemma = cue.lemma_.lower()
-    rights = [c for c in cue.rights
-              if c.dep_ not in {"punct", "cc", "conj", "advcl", "npadvmod", "advmod", "agent"}
-              and not (c.dep_ == "prep" and c.lower_ in {"during", "after", "before", "at", "on", "in"}
-                       and not (lemma == "call" and c.lower_ == "on"))]
+    rights = [
+        c
+        for c in cue.rights
+        if c.dep_ not in {"punct", "cc", "conj", "advcl", "npadvmod", "advmod", "agent"}
+        and not (
+            c.dep_ == "prep"
+            and c.lower_ in {"during", "after", "before", "at", "on", "in"}
+            and not (lemma == "call" and c.lower_ == "on")
+        )
+    ]
     if not rights:
         return []
     nouns = load_set("reporting_nouns_object.txt")
@@ -408,8 +468,12 @@ def _contiguous(ctx: Context, toks: list[Token], cue: Token, others: set[int]) -
     doc = ctx.doc
     banned: set[int] = set()
     for t in toks:
-        if t.i in others and t.i != cue.i and t.dep_ in {"ccomp", "parataxis"} \
-                and any(c.dep_ in CONTENT_DEPS and c.i < t.i for c in t.children):
+        if (
+            t.i in others
+            and t.i != cue.i
+            and t.dep_ in {"ccomp", "parataxis"}
+            and any(c.dep_ in CONTENT_DEPS and c.i < t.i for c in t.children)
+        ):
             # "said C, RIA reported": the relaying outlet is not part of the content.
             keep = {g.i for c in t.children if c.dep_ in CONTENT_DEPS and c.i < t.i for g in c.subtree}
             banned |= {g.i for g in t.subtree} - keep
@@ -418,8 +482,9 @@ def _contiguous(ctx: Context, toks: list[Token], cue: Token, others: set[int]) -
             sub = {g.i for g in t.subtree}
             banned |= sub
             # The conjunction or comma that joins it goes too.
-            banned |= {c.i for c in t.head.children if c.dep_ in {"cc", "punct"} and c.i < t.i
-                       and c.i > min(sub) - 3}
+            banned |= {
+                c.i for c in t.head.children if c.dep_ in {"cc", "punct"} and c.i < t.i and c.i > min(sub) - 3
+            }
         if t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
             banned |= {g.i for g in t.subtree}
     idx -= banned
@@ -508,8 +573,11 @@ def _cited_source(cue: Token) -> Token | None:
     for c in cue.children:
         if c.dep_ in {"advcl", "xcomp", "conj"} and c.lemma_ in {"cite", "quote"} and c.tag_ == "VBG":
             objs = [g for g in c.children if g.dep_ == "dobj"]
-            if objs and (objs[0].pos_ == "PROPN" or objs[0].lemma_.lower() in SOURCE_HEADS
-                         or objs[0].lemma_.lower() in institutions()):
+            if objs and (
+                objs[0].pos_ == "PROPN"
+                or objs[0].lemma_.lower() in SOURCE_HEADS
+                or objs[0].lemma_.lower() in institutions()
+            ):
                 return objs[0]
     return None
 
@@ -525,8 +593,11 @@ def _contiguous_around(ctx: Context, toks: list[Token], phrase_tok: Token) -> tu
         return None
     best = max(_runs(ids), key=len)
     first, last = best[0], best[-1]
-    while first <= last and (doc[first].lower_ in LEAD_TRIM or doc[first].is_punct) \
-            and doc[first].text not in "“\"‘'":
+    while (
+        first <= last
+        and (doc[first].lower_ in LEAD_TRIM or doc[first].is_punct)
+        and doc[first].text not in "“\"‘'"
+    ):
         first += 1
     if first > last:
         return None
@@ -654,8 +725,12 @@ def _cue_before(ctx: Context, q: Quote, cues: dict[int, Raw], bare: dict[int, Me
     i = ctx._tok_at(q.open) - 1
     # "the protesters chanted “...”", "Kasich cautioned “...”": the quote is the verb's own object.
     # A naming verb before a quote names something ("a group called “We The People”").
-    verb_first = i >= 0 and (i in cues or i in bare) and doc[i].lemma_.lower() not in NAMING_VERBS \
+    verb_first = (
+        i >= 0
+        and (i in cues or i in bare)
+        and doc[i].lemma_.lower() not in NAMING_VERBS
         and not ctx.text[doc[i].idx + len(doc[i]) : q.open].strip()
+    )
     if not verb_first and not re.search(r"[:,]\s*$|\b(?:that|said|says|added|told|wrote|tweeted)\s*$", lead):
         return None
     steps = 0
@@ -666,8 +741,9 @@ def _cue_before(ctx: Context, q: Quote, cues: dict[int, Raw], bare: dict[int, Me
             return None
         if i in cues or i in bare:
             between = ctx.text[doc[i].idx + len(doc[i]) : q.open]
-            if (not re.search(r"\b(?:that|which|who)\s*$", between) and "\n" not in between.strip("\n: ")) \
-                    or between.strip().endswith(":"):
+            if (
+                not re.search(r"\b(?:that|which|who)\s*$", between) and "\n" not in between.strip("\n: ")
+            ) or between.strip().endswith(":"):
                 if i in cues:
                     return cues[i]
                 t = doc[i]
@@ -696,10 +772,35 @@ def _dash_speaker(ctx: Context, q: Quote) -> Mention | None:
 
 
 # Objects that make a clause before a colon an attribution ("she had one message: ...").
-SPEECH_NOUNS = {"message", "comment", "comments", "words", "statement", "response", "answer", "reply",
-                "warning", "advice", "explanation", "remark", "remarks", "retort", "verdict", "question",
-                "plea", "note", "tweet", "post", "quote", "line", "assessment", "take", "prediction",
-                "promise", "pitch"}
+SPEECH_NOUNS = {
+    "message",
+    "comment",
+    "comments",
+    "words",
+    "statement",
+    "response",
+    "answer",
+    "reply",
+    "warning",
+    "advice",
+    "explanation",
+    "remark",
+    "remarks",
+    "retort",
+    "verdict",
+    "question",
+    "plea",
+    "note",
+    "tweet",
+    "post",
+    "quote",
+    "line",
+    "assessment",
+    "take",
+    "prediction",
+    "promise",
+    "pitch",
+}
 
 
 def _colon_attribution(ctx: Context, q: Quote) -> Raw | None:
@@ -725,8 +826,12 @@ def _colon_attribution(ctx: Context, q: Quote) -> Raw | None:
     while j > 0 and doc[j - 1].pos_ == "PROPN" and not doc[j - 1].is_space and colon.i - j < 4:
         j -= 1
     before = doc[j - 1] if j > 0 else None
-    starts = before is None or before.is_space or before.text in {"-", "—", "–", ".", "\n"} \
+    starts = (
+        before is None
+        or before.is_space
+        or before.text in {"-", "—", "–", ".", "\n"}
         or before.idx < ctx.paras[ctx.para_of(colon.idx)][0]
+    )
     if starts and all(doc[k].pos_ == "PROPN" for k in range(j, colon.i)):
         head = doc[colon.i - 1]
         return Raw(q.start, q.end, True, None, describe(head), q.open)
@@ -738,7 +843,8 @@ def _colon_attribution(ctx: Context, q: Quote) -> Raw | None:
         return None
     subj = [c for c in root.children if c.dep_ in {"nsubj"}]
     speechy = (root.lemma_.lower() in verbs() or _quote_verb(root)) or any(
-        c.dep_ in {"dobj", "attr"} and c.lemma_.lower() in SPEECH_NOUNS for c in root.children)
+        c.dep_ in {"dobj", "attr"} and c.lemma_.lower() in SPEECH_NOUNS for c in root.children
+    )
     if not subj or not speechy or _negated(root):
         return None
     return Raw(q.start, q.end, True, root.text, describe(subj[0]), root.idx, cue_i=root.i)
@@ -757,9 +863,15 @@ def _raw_statements(ctx: Context) -> list[Raw]:
         # "X said C, AFP reported" / "Turkey's minister said Russian officials told Ankara C": only
         # the original source speaks.  A pronoun inside content placed after its cue ("saying it
         # had informed ...") is part of what was said, not a relay.
-        inner = [o for o in cands if o is not r and r.start <= doc[o.cue_i].idx < r.end
-                 and o.end >= r.end - 2 and o.mention is not None
-                 and (o.mention.kind != "pronoun" or r.anchor > r.end)]
+        inner = [
+            o
+            for o in cands
+            if o is not r
+            and r.start <= doc[o.cue_i].idx < r.end
+            and o.end >= r.end - 2
+            and o.mention is not None
+            and (o.mention.kind != "pronoun" or r.anchor > r.end)
+        ]
         if inner and r.cue != "according to":
             continue
         keep.append(r)
@@ -767,8 +879,18 @@ def _raw_statements(ctx: Context) -> list[Raw]:
     # ...", "wrote that she agreed ...") is part of what the outer speaker said, not a statement of
     # its own.
     kept = set(map(id, keep))
-    keep = [r for r in keep if not (r.mention is not None and r.mention.kind == "pronoun" and any(
-        id(o) in kept and o is not r and o.start <= r.anchor < o.end and o.cue_i != r.cue_i for o in keep))]
+    keep = [
+        r
+        for r in keep
+        if not (
+            r.mention is not None
+            and r.mention.kind == "pronoun"
+            and any(
+                id(o) in kept and o is not r and o.start <= r.anchor < o.end and o.cue_i != r.cue_i
+                for o in keep
+            )
+        )
+    ]
     out: list[Raw] = []
     used: set[int] = set()
     for r in keep:
@@ -779,6 +901,12 @@ def _raw_statements(ctx: Context) -> list[Raw]:
                     if q.open in used:
                         continue
                     used.add(q.open)
+                s = _attribute_direct(ctx, s)
+            elif s.mention is not None and not s.mention.speakable and s.cue_i >= 0:
+                # Reported speech whose parsed subject cannot speak ("Saturday at the convention Sen.
+                # Warren said ..."): the name next to the cue, if any; otherwise it stays dropped.
+                alt = _near_speaker(ctx, ctx.doc[s.cue_i], scan=False)
+                s = replace(s, mention=alt) if alt is not None and alt.speakable else s
             out.append(s)
     # Cue tokens that carry no content of their own can still attribute a neighbouring quote.
     bare: dict[int, Mention] = {}
@@ -811,16 +939,19 @@ def _raw_statements(ctx: Context) -> list[Raw]:
             # before predicting"); otherwise the cue after the quote wins.
             verb = ctx._tok_at(q.open) - 1
             first = _cue_before(ctx, q, direct_cues, bare) if verb in bare or verb in direct_cues else None
-            found = first or _cue_after(ctx, q, {**direct_cues, **bare_raws}) \
+            found = (
+                first
+                or _cue_after(ctx, q, {**direct_cues, **bare_raws})
                 or _cue_before(ctx, q, direct_cues, bare)
+            )
         if found is None:
             found = _colon_attribution(ctx, q)
         if found is None:
-            m = _dash_speaker(ctx, q)
+            m = _dash_speaker(ctx, q) or _named_after(ctx, q)
             if m is not None:
                 found = Raw(q.start, q.end, True, None, m, q.open)
         if found is not None:
-            new = replace(found, start=q.start, end=q.end, direct=True, anchor=q.open)
+            new = _attribute_direct(ctx, replace(found, start=q.start, end=q.end, direct=True, anchor=q.open))
             out.append(new)
             attributed[new.start] = new
             prev_q, prev_attr = q, new
@@ -831,14 +962,134 @@ def _raw_statements(ctx: Context) -> list[Raw]:
             next_para = ctx.para_of(q.open) == ctx.para_of(prev_q.open) + 1 and q.at_para_start
             starts_sentence = q.at_para_start or re.search(r"[.!?:][\"”’']?\s*$", ctx.text[: q.open][-6:])
             if (next_para or (same_para and starts_sentence)) and ctx.text[q.start : q.start + 1].isupper():
-                new = Raw(q.start, q.end, True, None if next_para else prev_attr.cue, None, q.open,
-                          continuation=True)
+                new = Raw(
+                    q.start,
+                    q.end,
+                    True,
+                    None if next_para else prev_attr.cue,
+                    None,
+                    q.open,
+                    continuation=True,
+                )
                 out.append(new)
                 prev_q = q
+                continue
+        if long_enough and q.closed and ctx.text[q.start : q.start + 1].isupper():
+            # A quote sentence right after reported speech ("Kerry said that 100,000 would come.
+            # "That adds up ..."") goes on in the speaker's own words.
+            said = _reported_before(ctx, q, out)
+            if said is not None:
+                out.append(Raw(q.start, q.end, True, None, None, q.open, continuation=True))
+                prev_q, prev_attr = q, said
                 continue
         prev_q = q
         prev_attr = None if not q.closed else prev_attr
     return out
+
+
+def _valid_source(ctx: Context, m: Mention | None, cue: int) -> bool:
+    """Whether a direct quote's subject can be its source: a phrase that can speak, outside the
+    quoted words and in the cue's paragraph (the parser joins a ``1:50 p.m.`` timestamp line to
+    the paragraph after it and makes it the subject)."""
+    if m is None or not m.speakable:
+        return False
+    tok = ctx.token_at(m.pos)
+    return not ctx.in_quote[tok.i] and ctx.para_of(m.pos) == ctx.para_of(cue)
+
+
+def _near_speaker(ctx: Context, cue: Token, *, scan: bool = True) -> Mention | None:
+    """The source of a quote's cue when the parser gave the cue a wrong subject (a word of the quote,
+    an adverbial phrase): the name right before the cue (``"...," Huckabee said``), right after it
+    (``said former executive Carly Fiorina``), or the nearest person named outside the quote in
+    the cue's sentence who is not an object (``Of Carson, Levine, who backs Rubio, said``)."""
+    doc = ctx.doc
+    para = ctx.para_of(cue.idx)
+    for cand in (_left_neighbour(cue), _inverted_subject(cue)):
+        if cand is not None and not ctx.in_quote[cand.i] and ctx.para_of(cand.idx) == para:
+            m = describe(cand)
+            if m.speakable:
+                return m
+    if not scan:
+        return None
+    best: Token | None = None
+    for t in cue.sent:
+        if (
+            ctx.in_quote[t.i]
+            or t.ent_type_ != "PERSON"
+            or ctx.para_of(t.idx) != para
+            or abs(t.i - cue.i) > knob("max_cue_gap_tokens") + 4
+        ):
+            continue
+        # The last token of the name, which is not itself an object of a verb or preposition.
+        if (t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I") or t.dep_ in {"pobj", "dobj", "poss"}:
+            continue
+        # Only a name in the cue's own clause: no other verb stands between them, except in the
+        # name's own relative clause.
+        own = {g.i for g in t.subtree}
+        lo, hi = sorted((t.i, cue.i))
+        if any(doc[k].pos_ in {"VERB", "AUX"} and k not in own for k in range(lo + 1, hi)):
+            continue
+        if best is None or abs(t.i - cue.i) < abs(best.i - cue.i):
+            best = t
+    return describe(best) if best is not None else None
+
+
+# "That was the message from X", "Those were the words of X": a sentence after a quote that names
+# its source.
+NAMED_AFTER_RE = re.compile(
+    r"\A\s*(?:That|This|Those|These|Such|So)\s+(?:was|were|is|are|came|comes)\s+(?:\w+\s+){0,3}?"
+    r"(?:from|of|by)\s+(?=\S)"
+)
+
+
+def _named_after(ctx: Context, q: Quote) -> Mention | None:
+    """A quote that ends its sentence, followed by a sentence that only names its source."""
+    if not _ends_sentence(ctx, q):
+        return None
+    m = NAMED_AFTER_RE.match(ctx.text[q.close : q.close + 120])
+    if not m:
+        return None
+    words = re.findall(r"\w+", m.group(0).lower())
+    if not (set(words) & SPEECH_NOUNS or words[1] in {"said", "says"} or words[0] == "so"):
+        return None
+    tok = ctx.token_at(q.close + m.end())
+    head = tok
+    while head.head.i != head.i and head.dep_ not in {"pobj"} and head.head.idx >= tok.idx:
+        head = head.head
+    return describe(head) if head.pos_ in {"PROPN", "NOUN"} else None
+
+
+def _attribute_direct(ctx: Context, r: Raw) -> Raw:
+    """A direct quote whose subject cannot be its source keeps the quote: the speaker is found next
+    to its cue, in a sentence after it that names the source, or failing that in the paragraph
+    chain (``chained``), which drops it only when there is no earlier speaker nearby."""
+    cue_char = ctx.doc[r.cue_i].idx if r.cue_i >= 0 else r.anchor
+    if r.mention is None or r.continuation or _valid_source(ctx, r.mention, cue_char):
+        return r
+    alt = _near_speaker(ctx, ctx.doc[r.cue_i]) if r.cue_i >= 0 else None
+    q = ctx.quote_at(r.start)
+    if alt is None and q is not None:
+        alt = _dash_speaker(ctx, q) or _named_after(ctx, q)
+    if alt is not None and alt.speakable:
+        return replace(r, mention=alt)
+    return replace(r, mention=None, chained=True)
+
+
+def _reported_before(ctx: Context, q: Quote, out: list[Raw]) -> Raw | None:
+    """The reported statement a quote sentence continues: the last statement before the quote is
+    reported speech ending the sentence right before it, in the quote's paragraph or, for a quote
+    opening a paragraph, in the paragraph before."""
+    before = [r for r in out if r.end <= q.open and r.mention is not None]
+    if not before:
+        return None
+    last = max(before, key=lambda r: r.end)
+    if last.direct or any(last.end <= o.open < q.open for o in ctx.quotes):
+        return None
+    gap = ctx.text[last.end : q.open]
+    if not re.fullmatch(r"[\s”\"’']*[.!?:]?[\s”\"’']*(?:\w+ (?:says|said)\.?\s*)?", gap):
+        return None
+    qp, lp = ctx.para_of(q.open), ctx.para_of(last.end)
+    return last if qp == lp or (qp == lp + 1 and q.at_para_start) else None
 
 
 def _bare_raw(doc: Doc, i: int, m: Mention) -> Raw:
@@ -848,6 +1099,7 @@ def _bare_raw(doc: Doc, i: int, m: Mention) -> Raw:
 def _dedupe(raws: list[Raw]) -> list[Raw]:
     out: list[Raw] = []
     seen: set[tuple[int, int]] = set()
+
     # Of two cues with the same content the nearer one is the speaker's own ("X said C, AFP reported").
     def key(r: Raw) -> tuple[int, int, int]:
         return r.start, -r.end, min(abs(r.anchor - r.start), abs(r.anchor - r.end))
@@ -861,7 +1113,7 @@ def _dedupe(raws: list[Raw]) -> list[Raw]:
 
 
 def _content_ok(text: str) -> bool:
-    low = text.lower().strip(" .,\"“”")
+    low = text.lower().strip(' .,"“”')
     if low in pronouns("content"):
         return False
     return bool(WORD_RE.search(low))
@@ -909,8 +1161,9 @@ class StatementOptions:
     join_paragraphs: bool = True
 
 
-def _joins(ctx: Context, prev: tuple[Raw, Statement], cur: tuple[Raw, Statement],
-           opts: StatementOptions) -> bool:
+def _joins(
+    ctx: Context, prev: tuple[Raw, Statement], cur: tuple[Raw, Statement], opts: StatementOptions
+) -> bool:
     """Whether ``cur`` continues ``prev``'s quote under ``join_split_quotes``."""
     (pr, ps), (cr, cs) = prev, cur
     if not (ps.direct and cs.direct and ps.speaker == cs.speaker and cs.start >= ps.end):
@@ -921,8 +1174,13 @@ def _joins(ctx: Context, prev: tuple[Raw, Statement], cur: tuple[Raw, Statement]
 
 
 def _join(ctx: Context, a: Statement, b: Statement) -> Statement:
-    return replace(a, quote=ctx.text[a.start : b.end], end=b.end, sent_start=min(a.sent_start, b.sent_start),
-                   sent_end=max(a.sent_end, b.sent_end))
+    return replace(
+        a,
+        quote=ctx.text[a.start : b.end],
+        end=b.end,
+        sent_start=min(a.sent_start, b.sent_start),
+        sent_end=max(a.sent_end, b.sent_end),
+    )
 
 
 def extract(parsed: ParsedArticle, *, options: StatementOptions | None = None) -> Iterator[Statement]:
@@ -951,6 +1209,7 @@ def _resolved(ctx: Context) -> Iterator[tuple[Raw, Statement]]:
     """The statements with resolved speakers, each with the raw candidate it came from."""
     raws = _dedupe(_raw_statements(ctx))
     resolver = Resolver(ctx.doc, ctx.in_quote)
+    resolver.mark_content([(r.start, r.end) for r in raws])
     last: Statement | None = None
     ordered = sorted(raws, key=lambda r: r.start)
     for n, r in enumerate(ordered):
@@ -959,6 +1218,9 @@ def _resolved(ctx: Context) -> Iterator[tuple[Raw, Statement]]:
             continue
         if r.continuation or r.mention is None:
             if last is None:
+                continue
+            if r.chained and ctx.para_of(last.start) < ctx.para_of(r.start) - 1:
+                # No speaker in this or the previous paragraph: a quote nobody in reach said.
                 continue
             speaker, role = last.speaker, last.role
         elif not r.mention.speakable:
@@ -970,9 +1232,10 @@ def _resolved(ctx: Context) -> Iterator[tuple[Raw, Statement]]:
             ahead = _named_next(ctx, r, ordered[n + 1 :])
             if ahead is not None and speaker == r.mention.text:
                 speaker, role, person = resolver.resolve(ahead)
-            resolver.note(speaker, role, r.mention.pos, person=person, head=r.mention.head,
-                          desc=r.mention.text)
+            resolver.note(
+                speaker, role, r.mention.pos, person=person, head=r.mention.head, desc=r.mention.text
+            )
         ss, se = ctx.sent_span(min(r.start, r.anchor), max(r.end, r.anchor + 1))
-        st = Statement(speaker, role, quote, r.direct, r.cue, r.start, r.end, ss, se)
+        st = Statement(speaker, clean_role(role, speaker), quote, r.direct, r.cue, r.start, r.end, ss, se)
         last = st
         yield r, st
