@@ -41,6 +41,9 @@ class AssembleOptions:
     quote_similarity: float = 0.8
     # Values further apart than this factor are not read as two reports of one count.
     conflict_factor: float = 10.0
+    # Share of a diplomacy sentence's content words already in a development for a report
+    # with only partly overlapping actors to join it.
+    story_overlap: float = 0.25
     title: str = "Daily brief"
 
 
@@ -400,31 +403,63 @@ def development_label(type_: str, actors: Sequence[str], places: Sequence[str]) 
 class _Cluster:
     type: str
     core: frozenset[str]
+    place: str | None
     actors: set[str] = field(default_factory=set)
+    words: set[str] = field(default_factory=set)
     entries: list[tuple[Diplomacy, SourceRef]] = field(default_factory=list)
 
 
-def _joins(cluster: _Cluster, actors: set[str]) -> bool:
-    """One development when the actor sets nest or share two states: the grain deal reported
-    as Russia–Ukraine by one outlet and Russia–Turkey–Ukraine–UN by another is one story.
-    Compared with the cluster's first report, not the union so far, so clusters don't snowball."""
-    core = cluster.core
+def _story_words(d: Diplomacy) -> set[str]:
+    """The content words of a diplomacy sentence, less its actors' names: what the story is
+    about ("grain", "deal", "export"), to tell two stories between the same states apart."""
+    names = {w for a in d.actors for w in words(a)}
+    return {_stem(w) for w in words(d.sentence) if len(w) > 3 and w not in STOP and w not in names}
+
+
+def _fit(cluster: _Cluster, d: Diplomacy, story: set[str], *, overlap: float) -> float | None:
+    """How well a report fits a development (higher is better), or None when it is another story.
+
+    Nested actor sets are one story (the grain deal as Russia–Ukraine by one outlet and
+    Russia–Turkey–Ukraine–UN by another); sets that only share two states are one story only
+    when the sentences share the place or enough of their words (a Ukraine–Denmark address
+    that mentions Russia is not the Russia–Ukraine talks in Istanbul).  Different stated
+    places are different meetings.  Compared with the cluster's first report, not the union
+    so far, so clusters don't snowball."""
+    actors, core = set(d.actors), cluster.core
     if not actors or not core:
-        return actors == core
-    return actors <= core or core <= actors or len(actors & core) >= 2
+        return 1.0 if actors == core else None
+    if d.place and cluster.place and fold(d.place) != fold(cluster.place):
+        return None
+    shared = len(story & cluster.words) / len(story) if story else 0.0
+    if actors <= core or core <= actors:
+        return 1.0 + shared
+    if len(actors & core) >= 2 and (shared >= overlap or (d.place is not None and d.place == cluster.place)):
+        return shared
+    return None
 
 
-def group_diplomacy(exs: Sequence[Extraction]) -> tuple[Development, ...]:
+def group_diplomacy(
+    exs: Sequence[Extraction], *, options: AssembleOptions | None = None
+) -> tuple[Development, ...]:
+    options = options or AssembleOptions()
     clusters: list[_Cluster] = []
     for ex in exs:
         anchor = article_anchor(ex.article.id)
         for d in ex.diplomacy:
             actors = set(d.actors)
-            home = next((c for c in clusters if c.type == d.type and _joins(c, actors)), None)
+            story = _story_words(d)
+            fits = [
+                (f, -i, c)
+                for i, c in enumerate(clusters)
+                if c.type == d.type and (f := _fit(c, d, story, overlap=options.story_overlap)) is not None
+            ]
+            home = max(fits, key=lambda t: (t[0], t[1]))[2] if fits else None
             if home is None:
-                home = _Cluster(d.type, frozenset(actors))
+                home = _Cluster(d.type, frozenset(actors), d.place)
                 clusters.append(home)
+            home.place = home.place or d.place
             home.actors |= actors
+            home.words |= story
             home.entries.append((d, _source(ex, (d.start, d.end), anchor)))
     devs = []
     for order, c in enumerate(clusters):
@@ -539,7 +574,7 @@ def assemble_day(date: str, exs: Sequence[Extraction], *, options: AssembleOptio
     parts = (
         group_statements(exs, options=options),
         group_figures(exs, options=options),
-        group_diplomacy(exs),
+        group_diplomacy(exs, options=options),
     )
     return Brief(
         date=date,

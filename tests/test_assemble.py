@@ -34,8 +34,10 @@ def fig(
     return Figure(text or str(value), value, None, unit, what, qualifier, None, None, 0, 5, 0, 5, vague)
 
 
-def dip(type_: str, actors: tuple[str, ...], place: str | None = None) -> Diplomacy:
-    return Diplomacy(type_, actors, place, "Sentence.", 0, 9)
+def dip(
+    type_: str, actors: tuple[str, ...], place: str | None = None, sentence: str = "Sentence."
+) -> Diplomacy:
+    return Diplomacy(type_, actors, place, sentence, 0, len(sentence))
 
 
 @pytest.mark.parametrize(
@@ -259,3 +261,37 @@ def test_a_figure_repeated_in_one_article_is_one_item() -> None:
     )
     rows = assemble_day("2022-07-27", [ex]).figures
     assert len(rows) == 1 and len(rows[0].items) == 1
+
+
+def test_partly_shared_actors_join_only_the_same_story() -> None:
+    address = (
+        "Zelensky addressed the Danish parliament by video and accused Russia of a crime against humanity."
+    )
+    talks = "Russian and Ukrainian negotiators began their talks in Istanbul at the Dolmabahce palace."
+    later = "The Russian negotiator said meaningful talks were held with Ukrainian officials."
+    exs = [
+        Extraction(
+            art("a", "t"),
+            diplomacy=(
+                dip("CONSULT", ("Denmark", "Russia", "Ukraine"), None, address),
+                dip("CONSULT", ("Russia", "Turkey", "Ukraine"), "Istanbul", talks),
+            ),
+        ),
+        Extraction(art("b", "t"), diplomacy=(dip("CONSULT", ("Russia", "Ukraine"), None, later),)),
+    ]
+    devs = assemble_day("2022-03-29", exs).diplomacy
+    labels = sorted((d.label, d.reports) for d in devs)
+    assert labels == [
+        ("Denmark\u2013Russia\u2013Ukraine talks", 1),
+        ("Russia\u2013Turkey\u2013Ukraine talks, Istanbul", 2),
+    ]
+
+
+def test_different_places_are_different_meetings() -> None:
+    exs = [
+        Extraction(art("a", "t"), diplomacy=(dip("CONSULT", ("Russia", "Ukraine"), "Istanbul"),)),
+        Extraction(art("b", "t"), diplomacy=(dip("CONSULT", ("Russia", "Ukraine")),)),
+        Extraction(art("c", "t"), diplomacy=(dip("CONSULT", ("Russia", "Ukraine"), "Geneva"),)),
+    ]
+    devs = assemble_day("2022-07-20", exs).diplomacy
+    assert sorted((d.places, d.reports) for d in devs) == [(("Geneva",), 1), (("Istanbul",), 2)]
