@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from . import __version__
-from .lexicons import load_json, load_set
+from .lexicons import calendar_words, load_json
 from .models import (
     ArticleRef,
     Brief,
@@ -30,6 +30,7 @@ from .models import (
     Statement,
     StatementItem,
 )
+from .text import clip, slug, squash
 
 WORD_RE = re.compile(r"[a-z0-9]+")
 
@@ -68,7 +69,7 @@ def name_key(name: str | None) -> str:
 
 
 def article_anchor(article_id: str) -> str:
-    return "art-" + (re.sub(r"[^a-z0-9]+", "-", fold(article_id)).strip("-") or "x")
+    return "art-" + (slug(fold(article_id)) or "x")
 
 
 def _source(ex: Extraction, sentence_span: tuple[int, int], anchor: str) -> SourceRef:
@@ -79,7 +80,7 @@ def _source(ex: Extraction, sentence_span: tuple[int, int], anchor: str) -> Sour
         title=art.title or art.id,
         outlet=art.outlet,
         url=art.url,
-        sentence=" ".join(art.text[s:e].split()),
+        sentence=squash(art.text[s:e]),
         start=s,
         end=e,
         anchor=anchor,
@@ -150,7 +151,7 @@ def group_statements(exs: Sequence[Extraction], *, options: AssembleOptions) -> 
         StatementItem(
             speaker=canon.get(g.key, g.first.speaker) if g.first.speaker else None,
             role=g.role,
-            quote=" ".join(g.first.quote.split()),
+            quote=squash(g.first.quote),
             direct=g.first.direct,
             cue=g.first.cue,
             sources=tuple(g.refs),
@@ -221,11 +222,8 @@ def _stem(word: str) -> str:
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
-WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-
-
 def _places(text: str) -> frozenset[str]:
-    not_places = load_set("figure_months.txt") | WEEKDAYS
+    not_places = calendar_words("months") | calendar_words("weekdays")
     return frozenset(f for f in (fold(p) for p in PLACE_RE.findall(text)) if f.rstrip(".") not in not_places)
 
 
@@ -499,12 +497,6 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _clip(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "\u2026"
-
-
 def _figure_phrase(item: FigureItem) -> str:
     value = item.text if not item.vague else f"{item.text} (vague)"
     return " ".join(p for p in (value, item.what or "") if p)
@@ -524,7 +516,7 @@ def topline(
     named = [s for s in statements if s.speaker]
     if named:
         st = named[0]
-        quote = _clip(st.quote, 140)
+        quote = clip(st.quote, 140)
         said = f"\u201c{quote}\u201d" if st.direct else quote
         extra = f" ({_plural(st.corroboration, 'source')})" if st.corroboration > 1 else ""
         lines.append(f"{st.speaker}: {said}{extra}")

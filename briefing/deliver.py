@@ -48,6 +48,7 @@ from . import publish
 from .config import EmailConfig
 from .errors import ConfigError, PublishError
 from .publish import atomic_write
+from .text import squash
 
 __all__ = [
     "BriefParts",
@@ -130,7 +131,7 @@ def _title(folder: Path, text: str) -> str:
     if not title.strip():
         match = re.search(r"^#\s+(.+?)\s*#*\s*$", text, re.MULTILINE)
         title = match.group(1) if match else "Daily brief"
-    return " ".join(str(title).split())
+    return squash(title)
 
 
 # ---------------------------------------------------------------------------------------
@@ -259,7 +260,7 @@ def _subject(fmt: str, *, title: str, date: str) -> str:
         raise ConfigError(f"[email] subject {fmt!r} cannot be filled in; use only {{title}} and {{date}}")
     values = {"title": title, "date": date}
     subject = _SUBJECT_FIELD.sub(lambda m: values[m.group(1)], fmt)
-    return " ".join(subject.split())
+    return squash(subject)
 
 
 def _message_id(parts: BriefParts, sender: str) -> str:
@@ -286,7 +287,7 @@ def build_message(
     if not recipients:
         raise ConfigError("no recipients; give --to ADDRESS or set [email] to in briefing.toml")
     sender = _address(config.sender, "[email] sender")
-    title = " ".join((title or parts.title).split()) or "Daily brief"
+    title = squash(title or parts.title) or "Daily brief"
 
     msg = EmailMessage()
     msg["From"] = sender
@@ -347,7 +348,7 @@ def _tls_context(config: EmailConfig) -> ssl.SSLContext:
 def _one_line(value: object) -> str:
     if isinstance(value, bytes):
         value = value.decode("utf-8", "replace")
-    return " ".join(str(value).split()) or "no details"
+    return squash(value) or "no details"
 
 
 def _reason(exc: BaseException, config: EmailConfig) -> tuple[str, bool]:

@@ -43,7 +43,8 @@ class DayRange:
 
 
 def default_cache() -> Path:
-    """``$XDG_CACHE_HOME/briefing`` (``~/.cache/briefing``): outside the published folder."""
+    """``$XDG_CACHE_HOME/briefing/extract`` (``~/.cache/briefing/extract``): outside the
+    published folder."""
     import os
 
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")

@@ -23,7 +23,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import InputError
+from .extract.sentences import sentence_spans
 from .models import Article
+from .text import clip, slug
 
 HEADER_RE = re.compile(r"\A\ufeff?[ \t]*date[ \t]+(\d{4}-\d{2}-\d{2})[ \t]*\n?")
 DATE_RE = re.compile(r"\A\d{4}-\d{2}-\d{2}\Z")
@@ -57,12 +59,10 @@ def guess_title(body: str) -> str | None:
     first = body.strip().split("\n", 1)[0].strip()
     if not first:
         return None
-    m = re.match(r"(.+?[.!?][\"'\u201d\u2019]?)(?=\s+[A-Z\"\u201c])", first)
-    title = m.group(1) if m else first
-    if len(title) > TITLE_MAX:
-        cut = title[:TITLE_MAX].rsplit(" ", 1)[0]
-        title = cut.rstrip(",;:") + "\u2026"
-    return title
+    # The article's own sentence splitter, so a title never ends at "Mr." or "U.S.".
+    s0, s1 = sentence_spans(first)[0]
+    title = first[s0:s1]
+    return clip(title, TITLE_MAX)
 
 
 def _decode(path: Path) -> str:
@@ -119,10 +119,6 @@ def read_text_file(path: Path, *, date: str | None = None, meta: dict[str, str] 
     )
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "article"
-
-
 def read_jsonl(
     path: Path, *, date: str | None = None
 ) -> tuple[list[Article], list[InputError], dict[str, dict[str, str]]]:
@@ -163,7 +159,7 @@ def read_jsonl(
         base = (
             obj["id"]
             if isinstance(obj.get("id"), str) and obj["id"]
-            else f"{path.stem}-{n}-{_slug(meta.get('title', ''))}"
+            else f"{path.stem}-{n}-{slug(meta.get('title', ''))[:60] or 'article'}"
         )
         art_id, k = base, 2
         while art_id in seen:

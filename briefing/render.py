@@ -29,7 +29,9 @@ from markupsafe import Markup
 import briefing
 
 from .errors import RenderError
+from .lexicons import calendar
 from .models import Brief
+from .text import squash
 
 __all__ = [
     "DEFAULT_TEMPLATES",
@@ -48,7 +50,6 @@ __all__ = [
 MARKDOWN_TEMPLATE = "brief.md.j2"
 HTML_TEMPLATE = "brief.html.j2"
 SCREEN_CSS = "brief.css"
-PRINT_CSS = "print.css"
 
 
 def _default_templates_dir() -> Path:
@@ -64,21 +65,9 @@ DEFAULT_TEMPLATES = _default_templates_dir()
 
 # ----------------------------------------------------------------------------- filters
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# English names from ``calendar.json``, not the locale: the output is the same on every machine.
+MONTHS = tuple(names[0] for names in calendar("months"))
+WEEKDAYS = tuple(names[0] for names in calendar("weekdays"))
 
 
 def long_date(value: str, weekday: bool = True) -> str:
@@ -142,7 +131,7 @@ def md_escape(value: object) -> str:
     """
     if value is None:
         return ""
-    text = " ".join(str(value).split())
+    text = squash(value)
     text = _MD_ENTITY_RE.sub("&amp;", text)
     text = text.replace("<", "&lt;")
     text = _MD_INLINE_RE.sub(r"\\\1", text)

@@ -605,6 +605,7 @@ def write_site(
             latest.brief,
             output="xml",
             **common,
+            root="",
             feed_id=feed_id,
             site_title=xml_text(title),
             updated=_midnight(latest.date),
@@ -617,7 +618,7 @@ def write_site(
         urls = [(f"{base}index.html", latest.date), (f"{base}archive/index.html", latest.date)]
         urls += [(f"{base}archive/{m.key}.html", m.days[0].date) for m in months]
         urls += [(f"{base}{d.date}/index.html", d.date) for d in newest_first]
-        put(sitemap, ts.render(SITEMAP_TEMPLATE, latest.brief, output="xml", **common, urls=urls))
+        put(sitemap, ts.render(SITEMAP_TEMPLATE, latest.brief, output="xml", **common, root="", urls=urls))
     else:
         # A sitemap needs absolute URLs; one left from a build with another base URL would
         # point search engines at the wrong place.

@@ -129,6 +129,7 @@ def test_vague_figures_never_merge_or_conflict() -> None:
         )
     ]
     brief = assemble_day("2022-07-20", exs)
+    assert [[i.text for i in r.items] for r in brief.figures] == [["300"], ["several thousand"]]
     assert not any(r.conflicting for r in brief.figures)
     assert brief.figures[-1].items[0].vague
 

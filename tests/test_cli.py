@@ -51,6 +51,7 @@ def test_extract_writes_interchange_format(runner: CliRunner, seed_dir: Path) ->
     assert set(obj) >= {"id", "path", "date", "title", "statements", "figures", "diplomacy"}
     text = (seed_dir / "2022-03-29-seed.txt").read_text(encoding="utf-8")
     for section, field in (("statements", "quote"), ("figures", "text"), ("diplomacy", "sentence")):
+        assert obj[section], f"the seed has no {section}: the offset check below would check nothing"
         for item in obj[section]:
             assert text[item["start"] : item["end"]] == item[field]
 

@@ -16,6 +16,7 @@ import ssl
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
@@ -193,7 +194,10 @@ def test_message_structure_and_headers(out: Path) -> None:
     assert msg["To"] == "a@example.org, Desk <b@example.org>"
     assert msg["Subject"] == f"Daily brief: {DATE}"
     assert msg["Auto-Submitted"] == "auto-generated"
-    assert msg["Date"].datetime is not None
+    sent_at = msg["Date"].datetime
+    assert sent_at.tzinfo is not None and abs(datetime.now(UTC) - sent_at) < timedelta(minutes=5)
+    fixed = datetime(2022, 3, 29, 7, 30, tzinfo=UTC)
+    assert build_message(parts, config=_config(25), now=fixed)["Date"].datetime == fixed
     # A resend of the same brief carries the same Message-ID; another day's does not.
     assert msg["Message-ID"] == build_message(load_brief(out, DATE), config=_config(25))["Message-ID"]
     assert msg["Message-ID"].startswith(f"<brief-{DATE}-") and msg["Message-ID"].endswith("@example.org>")

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from briefing.extract import parse
+from briefing.extract import extract_parsed, parse
 from briefing.extract.actors import canonical, find_mentions
 from briefing.extract.diplomacy import extract
 from briefing.extract.sentences import sentence_cover, sentence_spans
@@ -394,3 +394,229 @@ def test_item_sentences_are_orthographic_sentences(nlp: Any) -> None:
             assert sentence_cover(spans, d.start, d.end) == (d.start, d.end), d.sentence
             assert art.text[d.start : d.end] == d.sentence
             assert d.start >= art.body_start
+
+
+def run_full(nlp: Any, body: str) -> list[Diplomacy]:
+    """Diplomacy items read with the article's statements, as ``briefing extract`` does."""
+    art = Article(id="t", path="t.txt", date="2022-07-20", text=HEADER + body, body_start=len(HEADER))
+    return list(extract_parsed(parse(art, nlp)).diplomacy)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "typ"),
+    [
+        (
+            "Russia has consistently warned the EU, the US, the UK and their allies against "
+            "providing Ukraine with weapons.",
+            "THREATEN",
+        ),
+        ("China insists it is determined to reunify with Taiwan, by force if necessary.", "THREATEN"),
+        (
+            "The Russian government has sought to forestall the plan by warning that it would "
+            "refuse to go along with it.",
+            "THREATEN",
+        ),
+        ("Hungary said it would refuse to back an embargo on Russian gas.", "REJECT"),
+        (
+            "Putin has to go ask for favors from the Iranians and he is asking the North Koreans "
+            "to send workers.",
+            "REQUEST",
+        ),
+        ("Washington is focused on holding Russia accountable for implementing the agreement.", "REQUEST"),
+        (
+            "Russia sent troops into Ukraine, citing Kiev's failure to implement the Minsk agreements.",
+            "ACCUSE",
+        ),
+        ("Nikolenko said Europe is in crisis because of Russia's hybrid war.", "ACCUSE"),
+        (
+            "Kirby said the Russian government is reviewing plans to purportedly annex regions of Ukraine.",
+            "ACCUSE",
+        ),
+        (
+            "The US ambassador said there should no longer be any doubt that Russia intended to "
+            "dismantle Ukraine.",
+            "ACCUSE",
+        ),
+        (
+            "The landmark deal signed by Moscow and Kyiv on Friday is seen as crucial to curbing "
+            "soaring global food prices.",
+            "AGREE",
+        ),
+        (
+            "Under the export plan signed on Friday, Ukrainian officials would guide ships through "
+            "safe channels to three ports.",
+            "AGREE",
+        ),
+        ("Russia was kicked out of this year's competition because of its invasion of Ukraine.", "SANCTION"),
+        ("The ceremony in Istanbul was witnessed by Turkish President Recep Tayyip Erdogan.", "CONSULT"),
+        ("Xi warned Biden against playing with fire over Taiwan in a phone call on Thursday.", "CONSULT"),
+    ],
+)
+def test_type_positive_held_out_frames(nlp: Any, sentence: str, typ: str) -> None:
+    assert typ in types_of(run(nlp, sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "typ"),
+    [
+        (
+            "The State Department has repeatedly warned U.S. citizens against traveling to Ukraine.",
+            "THREATEN",
+        ),
+        (
+            "Today we do not have the same foundations with others who may threaten us, particularly China.",
+            "THREATEN",
+        ),
+        (
+            "The peace process stalled after protests by right-wing radicals, who threatened to depose "
+            "the new Ukrainian president.",
+            "THREATEN",
+        ),
+        ("Many refuse to leave their homes near Donetsk, Zelensky said.", "REJECT"),
+        ("Vereshchuk said that those who refuse to leave will have to sign a document.", "REJECT"),
+        (
+            "Peskov has accused the US of not allowing Kiev to think or talk about or discuss peace.",
+            "CONSULT",
+        ),
+        (
+            "China wants an immediate ceasefire and the resumption of talks between Russia and Ukraine.",
+            "CONSULT",
+        ),
+        ("The Ukrainian governor urged residents to stay home and be vigilant.", "REQUEST"),
+        ("Americans have traveled to Ukraine to join the country's foreign legion.", "CONSULT"),
+        (
+            'Ukraine also plans an immediate military response "in case of provocations," Podolyak said.',
+            "ACCUSE",
+        ),
+        ("Washington is focused on holding Russia accountable for implementing the agreement.", "ACCUSE"),
+        (
+            "The US ambassador said there should no longer be any doubt that Russia intended to "
+            "dismantle Ukraine.",
+            "REQUEST",
+        ),
+    ],
+)
+def test_type_negative_held_out_frames(nlp: Any, sentence: str, typ: str) -> None:
+    assert typ not in types_of(run(nlp, sentence))
+
+
+def test_agreement_named_by_a_city_has_no_city_actor(nlp: Any) -> None:
+    items = run(
+        nlp, "Russia, Germany and France brokered the 2015 Minsk agreements between Ukraine and the rebels."
+    )
+    agree = next(d for d in items if d.type == "AGREE")
+    assert "Belarus" not in agree.actors
+
+
+@pytest.mark.parametrize(
+    ("text", "actors"),
+    [
+        ("The US ambassador to Kyiv said the strike was outrageous.", ["United States"]),
+        ("Germany demands that Russia guarantee Ukraine's territorial integrity.", ["Germany", "Russia"]),
+        ("Putin visited Iran on his second trip since the Ukraine invasion.", ["Russia", "Iran"]),
+        ("Biden will call Xi to defuse tensions over Taiwan.", ["United States", "China"]),
+        ("The Group of 7 and the USSR were named.", ["G7", "Soviet Union"]),
+        ("Erdogan made the case for an incursion into north-western Syria.", ["Turkey"]),
+        ("Trudeau has little confidence in Russia, Agence France-Presse reported.", ["Canada", "Russia"]),
+    ],
+)
+def test_setting_is_no_actor(text: str, actors: list[str]) -> None:
+    assert [m.actor for m in find_mentions(text, 0, len(text))] == actors
+
+
+def test_welcoming_a_deal_names_the_supporter_only(nlp: Any) -> None:
+    body = "Russia and Ukraine signed a grain deal in Istanbul on Friday. The White House welcomed the deal."
+    support = next(d for d in run(nlp, body) if d.type == "SUPPORT")
+    assert set(support.actors) == {"United States"}
+
+
+def test_state_supplied_is_no_party_to_the_warning(nlp: Any) -> None:
+    threat = next(
+        d
+        for d in run(nlp, "Moscow warned the West against supplying Ukraine with weapons.")
+        if d.type == "THREATEN"
+    )
+    assert set(threat.actors) == {"Russia", "West"}
+    accuse = next(
+        d
+        for d in run(
+            nlp, "Lavrov accused the West of exacerbating the conflict by pumping Ukraine with weapons."
+        )
+        if d.type == "ACCUSE"
+    )
+    assert set(accuse.actors) == {"Russia", "West"}
+
+
+def test_accused_demonym_needs_a_force_or_act(nlp: Any) -> None:
+    accuse = next(
+        d
+        for d in run(nlp, "Kirby said Russia was planning to annex more Ukrainian territory.")
+        if d.type == "ACCUSE"
+    )
+    assert set(accuse.actors) == {"United States", "Russia"}
+
+
+def test_refusal_answers_the_previous_demand(nlp: Any) -> None:
+    body = "Moscow demanded that Kiev pull back its troops. Zelensky refused to comply."
+    reject = next(d for d in run(nlp, body) if d.type == "REJECT")
+    assert set(reject.actors) == {"Ukraine", "Russia"}
+
+
+def test_measure_targets_named_by_goods(nlp: Any) -> None:
+    body = (
+        "The new sanctions by the European Union and Britain include a ban on insuring tankers "
+        "that carry Russian oil."
+    )
+    sanction = next(d for d in run(nlp, body) if d.type == "SANCTION")
+    assert "Russia" in sanction.actors
+
+
+def test_reporter_of_another_state_act_is_no_party(nlp: Any) -> None:
+    body = "Russia agreed to let Ukraine move grain out of its ports, a senior U.S. diplomat said Friday."
+    agree = next(d for d in run_full(nlp, body) if d.type == "AGREE")
+    assert set(agree.actors) == {"Russia", "Ukraine"}
+
+
+def test_quote_continues_the_attributed_quote_before_it(nlp: Any) -> None:
+    body = (
+        "\u201cOutrageous,\u201d tweeted the US ambassador to Kyiv, Bridget Brink. "
+        "\u201cThe Kremlin continues to weaponise food. Russia must be held to account.\u201d"
+    )
+    accuse = [d for d in run(nlp, body) if d.type == "ACCUSE" and "held to account" in d.sentence]
+    assert accuse and set(accuse[0].actors) == {"Russia", "United States"}, accuse
+
+
+def test_failure_blamed_in_a_statement_is_accuse(nlp: Any) -> None:
+    body = "But according to Lavrov, Berlin and Paris failed to ensure Kiev's compliance."
+    accuse = next(d for d in run_full(nlp, body) if d.type == "ACCUSE")
+    assert {"Russia", "Germany", "France"} <= set(accuse.actors)
+
+
+def test_the_two_countries_are_the_article_parties(nlp: Any) -> None:
+    body = (
+        "Putin met Erdogan in Tehran. Erdogan later spoke to Putin about Russia and Turkey. "
+        "Cooperation between the two countries is constantly on the agenda, the Kremlin said."
+    )
+    coop = next(d for d in run(nlp, body) if d.type == "COOPERATE")
+    assert set(coop.actors) == {"Russia", "Turkey"}
+
+
+def test_audience_of_an_accusation_is_no_party(nlp: Any) -> None:
+    body = (
+        '"What the Russian troops are doing to Mariupol is a war crime," '
+        "Zelensky told Danish parliamentarians."
+    )
+    items = run(nlp, body)
+    accuse = next(d for d in items if d.type == "ACCUSE")
+    assert set(accuse.actors) == {"Ukraine", "Russia"}
+    consult = next(d for d in items if d.type == "CONSULT")
+    assert "Denmark" in consult.actors
+
+
+def test_all_parties_are_every_party_of_the_agreements(nlp: Any) -> None:
+    body = (
+        "Russia and Ukraine signed separate agreements with Turkey and the United Nations in Istanbul. "
+        "All sides agreed on Friday there would be no attacks on the ships."
+    )
+    agree = [d for d in run(nlp, body) if d.type == "AGREE" and "All sides" in d.sentence]
+    assert agree and set(agree[0].actors) == {"Russia", "Ukraine", "Turkey", "United Nations"}, agree

@@ -128,6 +128,8 @@ def test_duplicate_stems_get_unique_ids(tmp_path: Path) -> None:
     [
         ("Short headline\n\nBody.", "Short headline"),
         ("First sentence here. Second sentence.", "First sentence here."),
+        ("Mr. Guterres met U.S. officials. They agreed.", "Mr. Guterres met U.S. officials."),
+        ('"Enough!" Putin said. Talks ended.', '"Enough!" Putin said.'),
         ("x " * 200, ("x " * 200)[:140].rsplit(" ", 1)[0] + "\u2026"),
     ],
 )

@@ -7,8 +7,10 @@ template change rewrite them with ``pytest tests/test_render.py --regen-golden``
 
 from __future__ import annotations
 
+import dataclasses
 import http.server
 import io
+import re
 import threading
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -18,7 +20,7 @@ import markdown
 import pytest
 from brief_factory import make_brief, make_figure, make_statement, ref, sample_brief
 
-from briefing import render
+from briefing import models, render
 from briefing.errors import RenderError
 from briefing.models import ArticleRef, Brief, Development, DiplomacyItem, FigureRow, SourceRef
 
@@ -109,7 +111,9 @@ def test_html_is_inert(url: str) -> None:
     html = render.render_html(hostile_brief(url))
     assert "<script" not in html.lower()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    for tag, attrs in parse(html):
+    tags = parse(html)
+    assert any(attrs.get("href") for _, attrs in tags), "no links parsed: the checks below saw nothing"
+    for tag, attrs in tags:
         assert tag not in {"script", "img", "iframe", "object", "embed"}
         assert not any(name.startswith("on") for name in attrs), (tag, attrs)
         for name in ("href", "src", "cite", "action"):
@@ -185,7 +189,9 @@ def test_markdown_is_inert() -> None:
     assert "<script" not in md.lower()
     assert "\\[click\\](javascript" in md  # shown as text: the brackets are escaped
     html = markdown.markdown(md, extensions=["tables"])
-    for tag, attrs in parse(html):
+    tags = parse(html)
+    assert any(attrs.get("href") for _, attrs in tags), "no links parsed: the checks below saw nothing"
+    for tag, attrs in tags:
         assert tag not in {"script", "img"}
         href = attrs.get("href")
         if href is not None:
@@ -197,7 +203,9 @@ def test_markdown_is_inert_in_commonmark() -> None:
     md = render.render_markdown(hostile_brief())
     html = markdown_it.MarkdownIt("commonmark").enable("table").render(md)
     assert "<script" not in html.lower()
-    for _tag, attrs in parse(html):
+    tags = parse(html)
+    assert any(attrs.get("href") for _, attrs in tags), "no links parsed: the checks below saw nothing"
+    for _tag, attrs in tags:
         href = attrs.get("href")
         if href is not None:
             assert href.startswith(("#", "http://", "https://")), href
@@ -288,6 +296,7 @@ def test_every_item_shows_its_sentence_and_article() -> None:
     sentences = {s.sentence for st in brief.statements for s in st.sources}
     sentences |= {s.sentence for row in brief.figures for i in row.items for s in i.sources}
     sentences |= {i.source.sentence for d in brief.diplomacy for i in d.items}
+    assert sentences and brief.articles
     for s in sentences:
         assert s.replace('"', "&#34;").replace("'", "&#39;") in html
         assert render.md_escape(s) in md
@@ -457,3 +466,35 @@ def test_golden(fmt: str, regen_golden: bool) -> None:
         f"{path.name} differs from the rendered brief; if the change is intended, run "
         "pytest tests/test_render.py --regen-golden and review the diff"
     )
+
+
+def test_context_documentation_lists_every_field() -> None:
+    """``templates/README.md`` documents each record a template sees: every field (and
+    property) of it, and nothing that is not one."""
+    doc = (render.DEFAULT_TEMPLATES / "README.md").read_text(encoding="utf-8")
+    checked = set()
+    for section in re.split(r"^#{2,3} ", doc, flags=re.MULTILINE)[1:]:
+        heading = section.splitlines()[0]
+        names = [n for n in re.findall(r"`(\w+)`", heading) if n[0].isupper()]
+        cls = getattr(models, names[0], None) if names else None
+        if not dataclasses.is_dataclass(cls):
+            continue
+        documented = {
+            name.strip().strip("`")
+            for cell in re.findall(r"^\| (`[^|]+`) \|", section, flags=re.MULTILINE)
+            for name in cell.split(",")
+        }
+        fields = {f.name for f in dataclasses.fields(cls)}
+        fields |= {n for n in vars(cls) if isinstance(vars(cls)[n], property)}
+        assert documented == fields, cls.__name__
+        checked.add(cls.__name__)
+    assert checked == {
+        "Brief",
+        "StatementItem",
+        "FigureRow",
+        "FigureItem",
+        "Development",
+        "DiplomacyItem",
+        "SourceRef",
+        "ArticleRef",
+    }

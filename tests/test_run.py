@@ -204,19 +204,52 @@ def test_rebuild_uses_the_cache_and_skips_unchanged_days(project: Path) -> None:
     assert (out / "2022-03-30" / "brief.pdf").is_file()
 
 
-def _valid(path: Path) -> bool:
+def _valid(path: Path, suffix: str | None = None) -> bool:
+    """Whether ``path`` holds a complete file of its kind (``suffix``, default its own)."""
     data = path.read_bytes()
-    if path.suffix == ".pdf":
+    suffix = suffix or path.suffix
+    if suffix == ".pdf":
         return data.startswith(b"%PDF") and b"%%EOF" in data[-1024:]
-    if path.suffix == ".html":
+    if suffix == ".html":
         return data.rstrip().endswith(b"</html>")
-    if path.suffix in {".json", ".md", ".xml"}:
-        return len(data) > 0
-    return True
+    return len(data) > 0
 
 
-@pytest.mark.parametrize("delay", [2.0, 4.0])
-def test_killed_build_leaves_previous_output_intact(tmp_path: Path, delay: float) -> None:
+# Run in the killed build's process: every file the build publishes is renamed into place with
+# ``os.replace`` (``publish.atomic_write``).  The rename of the file named on the command line
+# is held: the finished temporary file is on disk, the marker says so, and the process waits to
+# be killed.  The test therefore kills at a known point of the build, not after a guessed delay.
+_HOLD_RENAME = """
+import os, sys, time
+from pathlib import Path
+from briefing.cli import main
+
+marker, log, out, held = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), sys.argv[4]
+rename = os.replace
+
+def hold(src, dst):
+    rel = Path(dst).relative_to(out).as_posix()
+    if rel == held:
+        marker.write_text(os.fspath(src), encoding="utf-8")
+        time.sleep(600)
+    rename(src, dst)
+    with log.open("a", encoding="utf-8") as fh:
+        fh.write(rel + "\\n")
+
+os.replace = hold
+main(args=sys.argv[5:], prog_name="briefing")
+"""
+
+
+@pytest.mark.parametrize(
+    "held",
+    [
+        "2022-03-01/brief.md",  # the first file of the rebuild: nothing replaced yet
+        "2022-03-03/brief.pdf",  # half-way through the site's day pages
+        "index.html",  # after the day pages and the archive, before the home page and feed
+    ],
+)
+def test_killed_build_leaves_previous_output_intact(tmp_path: Path, held: str) -> None:
     src = tmp_path / "articles"
     src.mkdir()
     body = (FIXTURES / "seed.txt").read_text(encoding="utf-8")
@@ -224,22 +257,50 @@ def test_killed_build_leaves_previous_output_intact(tmp_path: Path, delay: float
         (src / f"a{day}.txt").write_text(body.replace("2022-03-29", f"2022-03-0{day}"), encoding="utf-8")
     out = tmp_path / "out"
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
-    cmd = [sys.executable, "-m", "briefing", "build", str(src), "--out", str(out), "-q", "--no-cache"]
-    subprocess.run(cmd, check=True, env=env, capture_output=True)
-    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file() and not p.name.startswith(".")}
-    assert len(before) >= 20
-    # Change every article, rebuild, and kill the build mid-run.
+    args = ["build", str(src), "--out", str(out), "-q", "--no-cache"]
+    subprocess.run([sys.executable, "-m", "briefing", *args], check=True, env=env, capture_output=True)
+    before = {p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert held in before and len([p for p in before if not p.split("/")[-1].startswith(".")]) >= 20
+    # Change every article, rebuild, and kill the build while it holds the rename of ``held``.
     for p in src.iterdir():
         p.write_text(
             p.read_text(encoding="utf-8") + "\n\nThe UN said 12 more trucks arrived.", encoding="utf-8"
         )
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(delay)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
-    for p in before:
-        assert p.exists(), f"{p} vanished"
-        assert _valid(p), f"{p} is half-written"
+    marker, log, errors = tmp_path / "held", tmp_path / "renamed", tmp_path / "stderr"
+    cmd = [sys.executable, "-c", _HOLD_RENAME, str(marker), str(log), str(out), held, *args]
+    with errors.open("wb") as err:
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=err)
+        try:
+            deadline = time.monotonic() + 120
+            while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert marker.exists(), f"the build never reached {held}: {errors.read_text()}"
+        finally:
+            proc.send_signal(signal.SIGKILL)
+            proc.wait()
+    renamed = set(log.read_text(encoding="utf-8").split()) if log.exists() else set()
+    assert held not in renamed
+    # The first case stops before the build has replaced anything, the others part-way.
+    assert (not renamed) == (held == "2022-03-01/brief.md"), sorted(renamed)
+    after = {p.relative_to(out).as_posix(): p for p in out.rglob("*") if p.is_file()}
+    # The previous site is intact: every file is still there, those the build had not reached
+    # yet byte for byte, and those it had replaced complete.  (Hidden files are the build's own
+    # bookkeeping: a day's render digest is removed before the day is rendered again.)
+    for rel, data in before.items():
+        if rel.split("/")[-1].startswith("."):
+            continue
+        assert rel in after, f"{rel} vanished"
+        if rel in renamed:
+            assert _valid(after[rel]), f"{rel} is half-written"
+        else:
+            assert after[rel].read_bytes() == data, f"{rel} changed though the build never renamed it"
+    # No half-written file is left where a reader looks: the only new file is the finished
+    # temporary file of the held rename, hidden beside its target.
+    left = set(after) - set(before)
+    tmp = Path(marker.read_text(encoding="utf-8"))
+    assert left == {tmp.relative_to(out).as_posix()}
+    assert tmp.name.startswith(f".{Path(held).name}.") and tmp.suffix == ".tmp"
+    assert _valid(tmp, Path(held).suffix), f"{tmp} is not the finished {held}"
 
 
 def test_shipped_example_config_is_valid() -> None:

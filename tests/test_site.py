@@ -105,10 +105,13 @@ def out_abs(out: Path, work: Path) -> Path:
 
 
 def pages(out: Path) -> list[str]:
-    """Every HTML page of the site, relative to ``out``."""
-    return sorted(p.relative_to(out).as_posix() for p in out.rglob("index.html")) + sorted(
+    """Every HTML page of the site, relative to ``out``: the home page, the archive, a page a
+    month and a page a day (checked here, so a test looping over them cannot loop over none)."""
+    found = sorted(p.relative_to(out).as_posix() for p in out.rglob("index.html")) + sorted(
         p.relative_to(out).as_posix() for p in (out / "archive").glob("*.html") if p.name != "index.html"
     )
+    assert len(found) == 2 + 2 + len(DAYS), found
+    return found
 
 
 class Links(HTMLParser):
@@ -170,6 +173,7 @@ def test_links_are_relative_and_resolve(out: Path) -> None:
     for rel in pages(out):
         page = out / rel
         parsed = parse_page(page)
+        assert parsed.hrefs, f"{rel} has no links"
         for href in parsed.hrefs:
             parts = urlsplit(href)
             if parts.scheme in ("http", "https"):
@@ -442,6 +446,7 @@ def test_pages_in_chromium(
             hrefs = page.eval_on_selector_all(
                 "a[href]", "els => els.map(e => [e.getAttribute('href'), e.href])"
             )
+            assert hrefs, f"{rel} has no links"
             assert not [h for h, _ in hrefs if h.strip().lower().startswith("javascript:")], rel
             for raw, resolved in hrefs:
                 if resolved.startswith(("https://", "http://")) and not resolved.startswith(server):

@@ -15,7 +15,11 @@ Rules that keep battlefield and background words from becoming actors:
 * a place name after a locative preposition is where something happened, not who did it:
   ``talks in Istanbul`` names no actor;
 * background phrases name no actor: ``the war in Ukraine``, ``Russia's invasion of Ukraine``,
-  ``Ukraine-related``.
+  ``Ukraine-related``, ``the Ukraine war``, a city naming an agreement (``the Minsk
+  agreements``), the land or people an act is about (``Ukraine's territorial integrity``,
+  ``the territory of Ukraine``, ``lexicons/diplomacy_background_nouns.txt``), the host of a
+  mission (``the US ambassador to Kyiv``) and a news outlet (``Agence France-Presse``);
+* ``in X`` after a stance noun is no location: ``confidence in Russia`` names Russia.
 """
 
 from __future__ import annotations
@@ -51,12 +55,23 @@ def _titled_re() -> re.Pattern[str]:
 _LOCATIVE = frozenset(
     {"in", "at", "near", "inside", "outside", "across", "throughout", "into", "around", "via"}
 )
+# Nouns after which "in X" names what is trusted or doubted, not where ("confidence in Russia").
+_STANCE_NOUNS = frozenset({"confidence", "trust", "faith", "belief", "interest", "stake", "role", "part"})
 # Background phrases whose country names are the setting, not a party to the act.
 _BACKGROUND_RE = re.compile(
-    r"\b(?:war|invasion|conflict|offensive|operation|aggression|fighting|crisis|situation)\s+"
-    r"(?:in|on|of|against|over)\s+(?:the\s+)?(?:country\s+of\s+)?$",
+    r"\b(?:war|invasion|incursion|conflict|offensive|operation|aggression|fighting|crisis|situation|tensions?)\s+"
+    r"(?:in|on|of|against|over|into)\s+(?:the\s+)?(?:country\s+of\s+)?(?:[\w-]*(?:north|south|east|west)[\w-]*\s+)?$",
     re.I,
 )
+# A place that names an agreement or a format of talks ("the Minsk agreements").
+_DEAL_NAME_RE = re.compile(r"\s+(?:agreements?|accords?|protocols?|format|peace\s+process|process)\b", re.I)
+# A state naming a war, not a party to it ("the Ukraine war", "the Russia-Ukraine conflict").
+_WAR_NAME_RE = re.compile(r"(?:-[A-Z][\w]*)?\s+(?:invasion|war|conflict|crisis)\b")
+# A state's name inside a news outlet's name ("Agence France-Presse", "Voice of America").
+_OUTLET_BEFORE_RE = re.compile(r"\b(?:Agence|Voice\s+of|Radio)\s+$")
+_OUTLET_AFTER_RE = re.compile(r"-Presse\b|\s+Presse\b")
+# The host state of a mission ("ambassador to Kyiv", "its envoy to the UN").
+_HOST_RE = re.compile(r"\b(?:ambassadors?|envoys?|embassy|mission|representative)\s+to\s+(?:the\s+)?$", re.I)
 _DATELINE_RE = re.compile(
     r"[A-Z][A-Z .'-]+,(?:\s+[A-Z][\w .'-]*)?\s+\((?:AP|Reuters|AFP|dpa)\)\s*[\u2014\u2013-]+"
 )
@@ -182,7 +197,9 @@ def find_mentions(
         form = re.sub(r"(?:'s|\u2019s)$", "", m.group())
         f = _table()[form]
         s, e = start + m.start(), start + m.start() + len(form)
-        if _is_background(text, start, s, e) or (not keep_places and _is_location(text, start, s, form)):
+        if _is_background(text, start, s, e, form) or (
+            not keep_places and _is_location(text, start, s, form)
+        ):
             continue
         if f.kind == "demonym":
             plural = form.endswith("s") and form[:1].isupper() and form not in {"US", "U.S"}
@@ -202,20 +219,62 @@ def find_mentions(
     return out
 
 
-def _is_background(text: str, lo: int, s: int, e: int) -> bool:
-    after = text[e : e + 12]
+@lru_cache(maxsize=1)
+def _setting_nouns() -> frozenset[str]:
+    return load_set("diplomacy_background_nouns.txt")
+
+
+@lru_cache(maxsize=1)
+def _setting_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Possessive before a setting noun (``'s innocent civilians``); setting noun + ``of``."""
+    alt = "|".join(sorted(_setting_nouns(), key=len, reverse=True))
+    after = re.compile(rf"(?:'s|\u2019s)\s+(?:own\s+)?(?:[\w-]+\s+)?(?:{alt})\b", re.I)
+    before = re.compile(
+        r"\b(?:territory|territories|territorial\s+integrity|sovereignty|independence)\s+of\s+(?:the\s+)?$",
+        re.I,
+    )
+    return after, before
+
+
+def _is_background(text: str, lo: int, s: int, e: int, form: str = "") -> bool:
+    after = text[e : e + 40]
     if re.match(r"-(?:related|linked|born|based)\b", after):
         return True
     before = text[max(lo, s - 40) : s]
-    if _BACKGROUND_RE.search(before):
+    if _BACKGROUND_RE.search(before) or _HOST_RE.search(before) or _OUTLET_BEFORE_RE.search(before):
+        return True
+    if _OUTLET_AFTER_RE.match(after):
+        return True
+    kind = _table()[form].kind if form in _table() else ""
+    if kind == "name" and form in places() and _DEAL_NAME_RE.match(after):
+        return True
+    if kind == "name" and _WAR_NAME_RE.match(after):
+        return True
+    poss, of = _setting_re()
+    if kind in {"name", "person"} and poss.match(after) and not _poss_agent(after):
+        return True
+    if of.search(before):
         return True
     # "Russia's invasion of Ukraine": the invader's possessive is background as well.
     return bool(re.match(r"(?:'s|\u2019s)?\s+(?:invasion|war)\s+(?:of|in|on)\b", after))
 
 
+def _poss_agent(after: str) -> bool:
+    """Whether a possessive is followed by an agent noun first ("Ukraine's people's deputies")."""
+    m = re.match(r"(?:'s|\u2019s)\s+([\w-]+)", after)
+    return bool(m and m.group(1).lower() in agent_nouns())
+
+
 def _is_location(text: str, lo: int, s: int, form: str) -> bool:
-    prev = re.search(r"(\w+)\W*$", text[max(lo, s - 20) : s])
+    # A compass modifier may stand between ("into north-western Syria", "in eastern Ukraine").
+    prev = re.search(
+        r"(\w+)\W*(?:[\w-]*(?:north|south|east|west)[\w-]*\s+)?$", text[max(lo, s - 40) : s], re.I
+    )
     if not prev or prev.group(1).lower() not in _LOCATIVE:
+        return False
+    # "confidence in Russia", "trust in the UN": the object of a stance, not a place.
+    stance = re.search(r"(\w+)\s+\w+\W*$", text[max(lo, s - 40) : s])
+    if stance and stance.group(1).lower() in _STANCE_NOUNS and prev.group(1).lower() == "in":
         return False
     return form in places() or (_table()[form].kind == "name" and form not in {"UN", "U.N.", "NATO", "Nato"})
 

@@ -37,6 +37,14 @@ sentence takes its speaker from the attribution that closes the quote.  The spea
 statement is an actor of the acts made in its voice (the accuser of an accusation).  A
 sentence with a cue but no actor at all (a battlefield report, domestic politics) yields
 nothing.
+
+Bystanders are left out per type: a speaker who only reports another party's act (``Russia
+agreed ..., a U.S. diplomat said``), the parties of "the deal" in a reaction to it (``the White
+House welcomed the deal``), the state a hostile act is done to in an accusation or warning
+about it (``accused the West of pumping Ukraine with weapons``) and the audience of an
+accusation (``told Danish parliamentarians``).  A demonym names the accused only before a
+force or hostile act (``Russian strikes``, not ``Ukrainian territory``); a refusal with one
+actor answers whoever the previous sentence named with it.
 """
 
 from __future__ import annotations
@@ -50,7 +58,16 @@ from typing import TYPE_CHECKING
 from ..lexicons import load_list, load_set
 from ..models import Diplomacy, Statement
 from . import ParsedArticle
-from .actors import Mention, agent_nouns, dedupe, find_mentions, find_place, known_demonym, learn_people
+from .actors import (
+    Mention,
+    agent_nouns,
+    dedupe,
+    find_mentions,
+    find_place,
+    known_demonym,
+    learn_people,
+    plural_demonyms,
+)
 from .speakers import pronouns
 
 if TYPE_CHECKING:
@@ -90,6 +107,14 @@ _BOTH_RE = re.compile(
     r"one\s+another|trade[ds]?\s+(?:\w+\s+)?(?:blame|accusations))\b",
     re.I,
 )
+_ALL_PARTIES_RE = re.compile(
+    r"\b(?:all\s+(?:of\s+the\s+)?(?:sides|parties)|the\s+(?:three|four|five)\s+parties|parties\s+to\s+the\s+(?:deal|agreement))\b",
+    re.I,
+)
+# Two parties referred to as a pair: the latest item's, else the article's two main actors.
+_PAIR_RE = re.compile(
+    r"\b(?:the\s+two\s+(?:countries|nations|states|sides|leaders|governments)|both\s+countries)\b", re.I
+)
 _DEAL_RE = re.compile(
     r"\b(?:the|this|that|[a-z]+day's)\s+(?:\w+\s+)?(?:deal|agreement|accord|arrangement|initiative)\b", re.I
 )
@@ -107,9 +132,14 @@ _PLACE_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _CONDITIONAL_TYPES = frozenset({"CONCEDE", "AGREE", "REQUEST", "THREATEN", "COOPERATE", "RETREAT"})
 # Types whose act is a material transfer or measure: inside a warning, a call, a refusal or a
 # charge, or given as a cause, they are the topic of that act rather than an act themselves.
-_EMBEDDED_TYPES = frozenset({"AID", "SANCTION"})
+_EMBEDDED_TYPES = frozenset({"AID", "SANCTION", "CONSULT"})
 # Acts made in a speaker's voice: the speaker is one of their actors (the accuser, the asker).
 _VOICE_TYPES = frozenset({"ACCUSE", "THREATEN", "REQUEST", "REJECT", "SUPPORT"})
+# Acts that answer another party: with one actor named, the other is who the previous
+# sentence named alongside it.
+_PARTNER_TYPES = frozenset({"REJECT"})
+# Acts about what a third party does to a state: that state is no party to them.
+_BLAME_TYPES = frozenset({"ACCUSE", "THREATEN"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 # Sentences after a quote searched for its speaker ("... ," he said. / Lavrov said.).
 _QUOTE_WINDOW = 2
@@ -203,6 +233,7 @@ class _View:
     voices: list[tuple[int, int, tuple[str, ...]]]  # spans of speech with their speakers' actors
     context_actor: str | None = None
     targets: tuple[str, ...] = ()  # states named by any demonym ("the Russian offensive")
+    accused: tuple[str, ...] = ()  # states named by a demonym before a force or hostile act
     _places: list[Mention] | None = None
 
     @property
@@ -321,7 +352,13 @@ def _keep_hit(typ: str, a: int, b: int, v: _View) -> bool:
     head = _head_token(toks)
     if head is None:
         return True
-    if typ in _EMBEDDED_TYPES and _governor(head, typ):
+    governor = _governor(head, typ) if typ in _EMBEDDED_TYPES else None
+    # Talks are the content of a call or a charge ("not allowing Kiev to discuss peace"); a
+    # meeting dated or explained by another clause still took place.
+    if governor and (typ != "CONSULT" or (governor in TYPES and not _setting_of(head))):
+        return False
+    # Talks a state wants ("wants ... the resumption of talks") are asked for, not held.
+    if typ == "CONSULT" and not _setting_of(head) and any(_lemma(a) in _fr("wish") for a in head.ancestors):
         return False
     lems = {_lemma(t) for t in toks}
     # "won't be supplying oil to countries that ..." is a threat because of its negation.
@@ -337,11 +374,24 @@ def _keep_hit(typ: str, a: int, b: int, v: _View) -> bool:
             return False
         deals = [t for t in toks if t.pos_ == "NOUN" and _lemma(t) in _fr("deal") and t.dep_ in _SUBJECTS]
         if deals and len(toks) > 1 and _head_token(toks) in deals:
-            return any(_deal_terms(t) for t in deals)
+            # "The deal signed by Moscow and Kyiv ..., is seen as crucial": the participle
+            # reports the signing, whatever the main clause says of the deal.
+            made = any(
+                c.dep_ == "acl"
+                and _lemma(c) in _fr("deal.made")
+                and any(g.dep_ == "agent" for g in c.children)
+                for t in deals
+                for c in t.children
+            )
+            return made or any(_deal_terms(t) for t in deals)
+    if typ == "THREATEN" and not _threat_ok(toks, v):
+        return False
     if typ == "CONSULT":
         return _contact_ok(toks, v)
     if typ == "REJECT":
         return _reject_ok(toks, v)
+    if typ == "REQUEST" and _asks_people(toks):
+        return False
     if typ == "ACCUSE":
         return _accuse_ok(toks, v)
     if typ == "SUPPORT" and lems & {"solidarity", "support"}:
@@ -353,6 +403,56 @@ def _keep_hit(typ: str, a: int, b: int, v: _View) -> bool:
                 return any(v.actors_under(o, with_places=True) for o in _args(t)) or bool(
                     [c for c in t.children if c.dep_ == "poss" and v.actors_under(c)]
                 )
+    return True
+
+
+def _setting_of(t: Token) -> bool:
+    """Whether ``t`` is where or when its clause's act happened ("warned Biden ... in a phone
+    call"), not what the act is about."""
+    for anc in t.ancestors:
+        if anc.pos_ in {"VERB", "AUX"}:
+            return False
+        if anc.dep_ == "prep" and _word(anc) in {"in", "during", "at", "by", "on"}:
+            return True
+    return False
+
+
+def _threat_ok(toks: Sequence[Token], v: _View) -> bool:
+    """A threat is made by a state: not a possibility ("others who may threaten us"), not a
+    domestic group ("radicals, who threatened to depose the president"), and a warning is no
+    threat when addressed to the warner's own citizens ("warned U.S. citizens against travel")."""
+    for t in toks:
+        lem = _lemma(t)
+        if t.pos_ != "VERB" or lem not in {"threaten", "warn"}:
+            continue
+        if lem == "threaten" and any(
+            c.dep_ == "aux" and _word(c) in {"may", "might", "could"} for c in t.children
+        ):
+            return False
+        x = t
+        while x.dep_ == "conj" and x.head is not x and not any(c.dep_ == "nsubj" for c in x.children):
+            x = x.head  # "destabilise Ukraine and undermine or threaten": the first verb's subject
+        subj = [c for c in x.children if c.dep_ == "nsubj"]
+        relative = x.dep_ == "relcl" and any(_word(c) in {"who", "which", "that"} for c in subj)
+        if relative:
+            subj = [x.head]
+        own = _actor_head(x.head, v) if relative else [a for c in subj for a in v.actors_under(c)]
+        # "Ukrainian troops": a demonym before any noun names the state whose forces threaten.
+        own += [a for c in subj for g in c.children if g.dep_ == "amod" and (a := known_demonym(g.text))]
+        if (
+            subj
+            and not own
+            and all(_word(c) not in _pronoun_subjects() and c.pos_ in {"NOUN", "PROPN"} for c in subj)
+        ):
+            return False
+        if lem == "warn":
+            objs = [a for c in t.children if c.dep_ == "dobj" for a in v.actors_under(c)]
+            citizens = any(
+                c.dep_ == "dobj" and _lemma(c) in {"citizen", "national", "resident", "people"}
+                for c in t.children
+            )
+            if citizens and own and set(objs) <= set(own):
+                return False
     return True
 
 
@@ -402,6 +502,18 @@ def _contact_ok(toks: Sequence[Token], v: _View) -> bool:
     return True
 
 
+def _asks_people(toks: Sequence[Token]) -> bool:
+    """A call on civilians or residents ("urged residents to stay home") is domestic advice."""
+    for t in toks:
+        if t.pos_ != "VERB" or _lemma(t) not in _fr("govern.REQUEST"):
+            continue
+        objs = [c for c in t.children if c.dep_ == "dobj"]
+        objs += [g for c in t.children if c.dep_ == "prep" and _word(c) == "on" for g in c.children]
+        if objs and all(_lemma(o) in _fr("people.noun") for o in objs):
+            return True
+    return False
+
+
 def _reject_ok(toks: Sequence[Token], v: _View) -> bool:
     """Refusing to give information or dismissing a claim rejects no proposal."""
     for t in toks:
@@ -411,10 +523,16 @@ def _reject_ok(toks: Sequence[Token], v: _View) -> bool:
                 if c.dep_ == "xcomp" and _lemma(c) in _fr("undisclosed"):
                     return False
             subj = [c for c in t.children if c.dep_ == "nsubj"]
+            if t.dep_ == "relcl" and any(_word(c) in {"who", "that"} for c in subj):
+                subj = [t.head]  # "those who refuse to leave": the antecedent refuses
             if (
                 subj
                 and not any(v.actors_under(c) for c in subj)
-                and all(_word(c) not in _pronoun_subjects() and c.pos_ in {"PROPN", "NOUN"} for c in subj)
+                and all(
+                    _word(c) not in _pronoun_subjects()
+                    and (c.pos_ in {"PROPN", "NOUN"} or _word(c) in _fr("people.quantifier"))
+                    for c in subj
+                )
             ):
                 return False
         if lem in {"dismiss", "reject"} and any(
@@ -514,7 +632,7 @@ def frame_hits(v: _View) -> list[tuple[str, Token]]:
             out.append(("ACCUSE", t))
         warns = lem == "warn" and t.pos_ == "VERB" and not _negated(t)
         against = warns and any(c.dep_ == "prep" and _word(c) == "against" for c in t.children)
-        if against and _subject_actors(v, t):
+        if against and _subject_actors(v, t) and _threat_ok([t], v):
             out.append(("THREATEN", t))
         if lem == "agree" and t.pos_ == "VERB" and not _negated(t) and _subject_actors(v, t):
             modal = {_word(c) for c in t.children if c.dep_ == "aux"} & {
@@ -593,7 +711,13 @@ def _blames(t: Token, v: _View) -> bool:
     if culprit:
         return not set(culprit) <= set(voice)
     # "They were shielding Kiev": the culprit is named only by a pronoun.
-    return any(c.dep_ in _SUBJECTS and _word(c) in {"they", "he", "she", "it"} for c in t.children)
+    if any(c.dep_ in _SUBJECTS and _word(c) in {"they", "he", "she", "it"} for c in t.children):
+        return True
+    # No subject parsed at all ("according to Lavrov, Berlin and Paris failed to ..." read as
+    # one noun phrase): the culprits are the other actors the sentence names.
+    if not any(c.dep_ in _SUBJECTS for c in t.children) and t.dep_ == "ROOT":
+        return bool({m.actor for m in v.mentions} - set(voice))
+    return False
 
 
 def _wants(t: Token, v: _View) -> bool:
@@ -740,7 +864,9 @@ def _travel_ok(t: Token, v: _View) -> bool:
         for m in v.mentions
         if c.left_edge.idx <= m.start and m.end <= c.right_edge.idx + len(c.right_edge.text)
     ]
-    if not own or not any(m.kind in {"person", "learnt", "demonym"} for m in own):
+    # "Americans have traveled to Ukraine": people of a state, not its officials.
+    officials = [m for m in own if v.text[m.start : m.end].lower() not in plural_demonyms()]
+    if not officials or not any(m.kind in {"person", "learnt", "demonym"} for m in officials):
         return False
     dest = [
         a
@@ -770,11 +896,19 @@ def _obliges(t: Token, v: _View) -> bool:
     ) and not _negated(t)
     # "There should be a clear recognition of ...": an existential call in a state's voice.
     there = any(c.dep_ == "expl" for c in t.children) and _lemma(t) == "be" and not _negated(t)
+    # "There should no longer be any doubt that ...": an assessment, not a call.
+    if there and any(
+        c.dep_ in {"attr", "nsubj"} and any(_word(g) in {"no", "any"} for g in c.children) for c in t.children
+    ):
+        there = False
     return norm or there or (bool(subj) and not set(subj) <= set(voice))
 
 
 def _loaded_ok(t: Token, v: _View) -> bool:
     """Loaded wording is an accusation in a state actor's voice aimed at someone else."""
+    # "a military response in case of provocations" names a hypothetical, not a culprit.
+    if any(_lemma(a) == "case" and _word(a.head) == "in" for a in t.ancestors):
+        return False
     voice = v.voice_at(t)
     if not voice:
         return False
@@ -930,6 +1064,7 @@ class _Context:
     prev_actors: tuple[str, ...] = ()
     last_item_actors: tuple[str, ...] = ()
     deal_actors: tuple[str, ...] = ()
+    deal_parties: tuple[str, ...] = ()  # every party of the article's agreements so far
     last_place: str | None = None
     history: list[tuple[str, ...]] = field(default_factory=list)
     parties: tuple[str, ...] = ()  # the two actors the article names most: its conflict's sides
@@ -954,12 +1089,24 @@ def extract(parsed: ParsedArticle, statements: Sequence[Statement] = ()) -> Iter
         mentions = own[i]
         actors = list(dedupe(m.actor for m in mentions))
         view = _view(doc, text, s, e, mentions, people, voices, ctx)
-        quote_voice = _quote_speaker(text, spans, own, i, _QUOTE_WINDOW)
+        quote_voice, attributed = _quote_speaker(text, spans, own, i, _QUOTE_WINDOW)
+        if attributed:
+            # The quote's own attribution names its speaker: it outweighs a statement that
+            # carried the sentence over to another speaker.
+            view.voices = [(a, b, vs) for a, b, vs in view.voices if not a <= s < b]
         if quote_voice and not any(a <= s < b for a, b, _ in view.voices):
             view.voices.append((s, e, quote_voice))
         hits = [(t, k, s + a, s + b) for t, k, a, b in rules.matches(sent)]
         kept = [(t, k, a, b) for t, k, a, b in hits if k == "block" or _keep_hit(t, a, b, view)]
-        types = combine(kept, _frame_types(view))
+        framed = frame_hits(view)
+        types = combine(kept, {typ for typ, _ in framed})
+        # Where each type's evidence is: a cue's start or the token a frame reads.
+        evidence: dict[str, list[int]] = {}
+        for typ, kind, a, _b in kept:
+            if kind != "block":
+                evidence.setdefault(typ, []).append(a)
+        for typ, tok in framed:
+            evidence.setdefault(typ, []).append(tok.idx)
         # A sentence after an agreement that describes its terms or workings without naming
         # it ("Ships will be inspected in Istanbul") is part of the agreement.
         gap = i - ctx.deal_seen
@@ -972,13 +1119,20 @@ def extract(parsed: ParsedArticle, statements: Sequence[Statement] = ()) -> Iter
         )
         if carried:
             types = [t for t in TYPES if t in {"AGREE", *types}]
+        direct = set(actors)
         actors = _resolve(sent, actors, mentions, ctx, statements, s, e, people)
+        # Parties added only because the sentence says "the deal": who signed it, not who
+        # welcomes, demands or denounces something about it.
+        deal_only = set(ctx.deal_actors) - direct if _DEAL_RE.search(sent) else set()
         if carried and not actors:
             actors = list(ctx.deal_actors)
         if "CONSULT" not in types and len(actors) > 1 and _tells_state(sent, s, mentions):
             types = [t for t in TYPES if t in {"CONSULT", *types}]
         if types and not actors:
             actors = list(quote_voice)
+            # A quote that names no one accuses or asks someone the previous sentence named.
+            if set(types) & _BLAME_TYPES and ctx.history and ctx.history[-1]:
+                actors = list(dedupe([*actors, *ctx.history[-1]]))
         if not actors and "ACCUSE" in types:
             actors = list(view.targets)
         if types and not actors and i > 0 and ctx.history and ctx.history[-1]:
@@ -992,6 +1146,9 @@ def extract(parsed: ParsedArticle, statements: Sequence[Statement] = ()) -> Iter
             place = ctx.last_place
         if place:
             ctx.last_place = place
+        # Who the previous sentence named: the other side of a refusal ("Zelensky refused to
+        # comply" after Moscow's demands).
+        before = ctx.history[-2] if len(ctx.history) > 1 else ()
         ctx.last_item_actors = tuple(actors)
         if "AGREE" in types and not carried:
             ctx.deal_seen = i
@@ -1000,11 +1157,41 @@ def extract(parsed: ParsedArticle, statements: Sequence[Statement] = ()) -> Iter
             len(actors) > len(ctx.deal_actors) or ("AGREE" in types and len(actors) > 1)
         ):
             ctx.deal_actors = tuple(actors)
+        if ("AGREE" in types or "COOPERATE" in types) and len(actors) > 1:
+            ctx.deal_parties = dedupe([*ctx.deal_parties, *actors])
+        reporters = _reporters(view, statements, people)
+        victims = _victims(view)
+        addressees = _addressees(view)
         for t in types:
-            who = tuple(dedupe([*voiced, *actors])) if t in _VOICE_TYPES else tuple(actors)
+            if t in _VOICE_TYPES:
+                named = [a for a in actors if a not in deal_only] or actors
+                who = tuple(dedupe([*_voice_of(view, evidence.get(t, []), voiced), *named]))
+            else:
+                who = tuple(actors)
+            # Who only reports another party's act ("Russia agreed ..., a U.S. diplomat said")
+            # is no party to it.
+            drop = {
+                a
+                for lo, hi, types_of_span, speaker in reporters
+                if t in types_of_span and evidence.get(t) and all(lo <= x < hi for x in evidence[t])
+                for a in speaker
+            }
+            if drop and set(who) - drop:
+                who = tuple(a for a in who if a not in drop)
             if t == "ACCUSE":
                 # The accused may be named only by a demonym ("the Russian offensive").
+                who = tuple(dedupe([*who, *view.accused]))
+            if t in _BLAME_TYPES:
+                # The state a hostile act is done to is not a party to the accusation or the
+                # warning about it ("accused the West of pumping Ukraine with weapons").
+                spared = [a for a in who if a not in victims and (t != "ACCUSE" or a not in addressees)]
+                if len(spared) >= 2:
+                    who = tuple(spared)
+            if t == "SANCTION":
+                # The target of a measure may be named only by its goods ("Russian oil").
                 who = tuple(dedupe([*who, *view.targets]))
+            if t in _PARTNER_TYPES and len(who) == 1 and who[0] in before:
+                who = tuple(dedupe([*who, *before]))
             yield Diplomacy(
                 t, who, place if t in _PLACE_TYPES or place else None, sent, s, e, _status(t, sent)
             )
@@ -1031,13 +1218,107 @@ def _implements_deal(v: _View, *, adjacent: bool) -> bool:
             _lemma(t) == "be"
             and any(c.dep_ == "xcomp" and any(_word(g) == "to" for g in c.children) for c in t.children)
         )
+        # "Kiev was supposed to grant an amnesty": a party's obligation under the agreement.
+        obliged = _lemma(t) in _fr("deal.obliged") and any(c.dep_ == "xcomp" for c in t.children)
         for c in subj:
             lem = _lemma(c)
             if lem in _fr("deal.implement") and modal and c.tag_ in {"NNS", "NN"}:
                 return True
+            if obliged and (_actor_head(c, v) or v.actors_under(c)):
+                return True
             if adjacent and (_word(c) == "it" or lem in _fr("deal")) and _lemma(t) in _fr("deal.terms"):
                 return True
     return False
+
+
+def _voice_of(v: _View, evidence: Sequence[int], voiced: Sequence[str]) -> list[str]:
+    """The speakers whose statement holds an act: the statement containing its evidence or
+    starting right after it (``accused [the West of ...]``), else every voice of the sentence."""
+    near = [
+        a
+        for lo, hi, vs in v.voices
+        for a in vs
+        if any(lo <= x < hi or 0 <= lo - x <= _CUE_REACH for x in evidence)
+    ]
+    return near or list(voiced)
+
+
+_CUE_REACH = 40  # characters from a cue to the start of the statement that is its content
+
+
+def _victims(v: _View) -> set[str]:
+    """Actors named only as the object of a hostile or supplying act ("annex Ukraine",
+    "pump Ukraine with weapons", "supplying Kiev")."""
+    verbs = _fr("conquer") | _fr("loaded.verb") | _fr("aid.verb") | _fr("aid.recipient")
+    spans = [
+        (c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text))
+        for t in v.tokens
+        if t.pos_ == "VERB" and _lemma(t) in verbs
+        for c in t.children
+        if c.dep_ in {"dobj", "dative"}
+    ]
+    if not spans:
+        return set()
+    inside = {m.actor for m in v.mentions if any(a <= m.start and m.end <= b for a, b in spans)}
+    outside = {m.actor for m in v.mentions if not any(a <= m.start and m.end <= b for a, b in spans)}
+    return inside - outside
+
+
+def _addressees(v: _View) -> set[str]:
+    """Actors named only as the audience of a speech ("told Danish parliamentarians", "a video
+    address to the Danish parliament"): they hear an accusation, they are no party to it."""
+    spans = []
+    for t in v.tokens:
+        if _lemma(t) not in {"tell", "address", "brief", "inform"}:
+            continue
+        objs = [c for c in t.children if c.dep_ in {"dobj", "dative"}]
+        objs += [g for c in t.children if c.dep_ == "prep" and _word(c) == "to" for g in c.children]
+        spans += [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)) for c in objs]
+    if not spans:
+        return set()
+    inside = {m.actor for m in v.mentions if any(a <= m.start and m.end <= b for a, b in spans)}
+    outside = {m.actor for m in v.mentions if not any(a <= m.start and m.end <= b for a, b in spans)}
+    return inside - outside
+
+
+_PARTY_PRONOUN_RE = re.compile(r"\b(?:I|we|us|our|my)\b", re.I)
+
+
+def _reporters(
+    v: _View, statements: Sequence[Statement], people: dict[str, str]
+) -> list[tuple[int, int, set[str], set[str]]]:
+    """Statements that report an act another named party does: each content span with the
+    types it may report that way and the speaker's actors, who are no party to acts whose
+    evidence lies in that span.
+
+    The reported clause has an explicit subject that is an actor other than the speaker's
+    (``Moscow recognized ...``, ``Russia has blamed ...``), and the speaker's state is not
+    named in it.  For acts made in a voice (an accusation, a request) the clause must itself
+    report that act (``blamed``), since a state reporting an attack accuses its author.
+    """
+    out: list[tuple[int, int, set[str], set[str]]] = []
+    for st in statements:
+        if not (v.s <= st.start < v.e) or _PARTY_PRONOUN_RE.search(st.quote):
+            continue
+        who = f"{st.speaker or ''} {st.role or ''}".strip()
+        speaker = {m.actor for m in find_mentions(who, 0, len(who), people=people)} if who else set()
+        inside = {m.actor for m in v.mentions if st.start <= m.start < st.end}
+        if not speaker or speaker & inside:
+            continue
+        head = _head_token(v.tokens_in(st.start, st.end))
+        if head is None or head.pos_ not in {"VERB", "AUX"}:
+            continue
+        agents = set(_explicit_subject(v, head))
+        if not agents or agents & speaker:
+            continue
+        lem = _lemma(head)
+        types = {
+            typ
+            for typ in TYPES
+            if typ not in _VOICE_TYPES or lem in _fr(f"govern.{typ}") or lem in _fr(f"report.{typ}")
+        }
+        out.append((st.start, st.end, types, speaker))
+    return out
 
 
 def _statement_voices(
@@ -1067,7 +1348,18 @@ def _view(
     here = [(a, b, v) for a, b, v in voices if a < e and b > s and v]
     # Any demonym names the state an accusation is aimed at, agent noun or not.
     targets = tuple(dedupe(a for t in tokens if t.pos_ == "ADJ" and (a := known_demonym(t.text)) is not None))
-    return _View(text, s, e, tokens, mentions, people, here, ctx.last_official, targets)
+    # Only forces and hostile acts make the state an accused party ("Russian strikes"),
+    # not the land, people or goods an accusation is about ("Ukrainian territory").
+    accused = tuple(
+        dedupe(
+            a
+            for t in tokens
+            if t.pos_ == "ADJ"
+            and (a := known_demonym(t.text)) is not None
+            and (_lemma(t.head) in _fr("accuse.target") or _word(t.head) in agent_nouns())
+        )
+    )
+    return _View(text, s, e, tokens, mentions, people, here, ctx.last_official, targets, accused)
 
 
 def _tells_state(sent: str, s: int, mentions: Sequence[Mention]) -> bool:
@@ -1099,6 +1391,12 @@ def _resolve(
         out.extend(ctx.parties)
     if len(out) < 2 and _GROUP_RE.search(sent):
         out.extend(ctx.last_item_actors or ctx.prev_actors)
+    # "The two countries" are two: when the latest item named fewer, the article's two main ones.
+    if len(set(out)) < 2 and ctx.parties and _PAIR_RE.search(sent):
+        out.extend(ctx.parties)
+    # "All sides", "the four parties to the agreement": every party of the agreements so far.
+    if len(set(out)) < len(ctx.deal_parties) and _ALL_PARTIES_RE.search(sent):
+        out.extend(ctx.deal_parties)
     if len(out) < 2 and _DEAL_RE.search(sent) and ctx.deal_actors:
         out.extend(ctx.deal_actors)
     for st in statements:
@@ -1110,18 +1408,81 @@ def _resolve(
 
 def _quote_speaker(
     text: str, spans: Sequence[tuple[int, int]], own: Sequence[tuple[Mention, ...]], i: int, window: int
-) -> tuple[str, ...]:
-    """For a sentence inside a quotation, the actors of the sentence that closes it."""
-    sent = fold_quotes(text[spans[i][0] : spans[i][1]])
-    if sent.count('"') % 2 == 0 and not sent.startswith('"'):
-        return ()
-    for j in range(i + 1, min(len(spans), i + 1 + window)):
-        nxt = fold_quotes(text[spans[j][0] : spans[j][1]])
-        if own[j]:
-            return tuple(dedupe(m.actor for m in own[j]))
-        if '"' in nxt:
+) -> tuple[tuple[str, ...], bool]:
+    """For a sentence inside a quotation, the actors of its attribution, and whether the
+    attribution was found next to the quote's marks (else the next sentences naming anyone).
+
+    The attribution follows the closing mark (``..." Lavrov said.``) or precedes the opening
+    one (``Lavrov said: "...``).  A quote that opens a new stretch right after an attributed
+    one (``"Outrageous," tweeted the US ambassador. "Russia strikes ...``) continues it.
+    """
+    a, b = spans[i]
+    marks = _quote_marks(text, spans[max(0, i - window)][0], spans[min(len(spans), i + 1 + window) - 1][1])
+    sent = fold_quotes(text[a:b])
+    inside = any(o < a and (c is None or c >= b) for o, c in marks)
+    if sent.count('"') % 2 == 0 and not sent.startswith('"') and not inside:
+        return (), False
+    # The stretch of quotation that holds (part of) this sentence.
+    opening = closing = None
+    for o, c in marks:
+        if o < b and (c is None or c > a):
+            opening, closing = o, c
             break
-    return ()
+    if opening is None:
+        return (), False
+    if closing is not None:
+        for k in range(i, min(len(spans), i + 1 + window)):
+            s0, e0 = spans[k]
+            if s0 <= closing < e0:
+                # The speaker is the first actor after the mark ("...," the ministry said as
+                # the EU agreed ...: the EU is no speaker).
+                after = [m.actor for m in own[k] if m.start > closing]
+                if after:
+                    return (after[0],), True
+                break
+    for k in range(i, max(-1, i - 1 - window), -1):
+        s0, e0 = spans[k]
+        if s0 <= opening < e0:
+            before = [m.actor for m in own[k] if m.end <= opening]
+            if before:
+                return (before[-1],), True
+            if k > 0 and text[s0:opening].strip() == "":
+                # A quote opening a sentence continues the attributed quote just before it.
+                ps, _pe = spans[k - 1]
+                prev = [(o, c) for o, c in marks if c is not None and ps <= c < s0]
+                attributed = [m.actor for m in own[k - 1] if prev and m.start > prev[-1][1]]
+                if attributed:
+                    return (attributed[0],), True
+            break
+    # No attribution found: the actors of the next sentences that name any.
+    for k in range(i + 1, min(len(spans), i + 1 + window)):
+        if own[k]:
+            return tuple(dedupe(m.actor for m in own[k])), False
+        if '"' in fold_quotes(text[spans[k][0] : spans[k][1]]):
+            break
+    return (), False
+
+
+def _quote_marks(text: str, a: int, b: int) -> list[tuple[int, int | None]]:
+    """Quotation stretches in ``text[a:b]`` as (opening, closing) offsets; curly marks say
+    which way they face, straight ones alternate.  A paragraph break closes an open quote."""
+    out: list[tuple[int, int | None]] = []
+    open_at: int | None = None
+    for k in range(a, b):
+        ch = text[k]
+        if ch == "\n" and open_at is not None and text[k + 1 : k + 2] == "\n":
+            out.append((open_at, None))
+            open_at = None
+        elif ch == "\u201c" or (ch == '"' and open_at is None):
+            if open_at is not None:
+                out.append((open_at, None))
+            open_at = k
+        elif (ch == "\u201d" or ch == '"') and open_at is not None:
+            out.append((open_at, k))
+            open_at = None
+    if open_at is not None:
+        out.append((open_at, None))
+    return out
 
 
 def _conflict_parties(own: Sequence[tuple[Mention, ...]]) -> tuple[str, ...]:

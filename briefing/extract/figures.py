@@ -29,11 +29,13 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
-from ..lexicons import load_json, load_list, load_set
+from ..lexicons import calendar, calendar_words, load_json, load_list, load_set
 from ..models import Figure, Statement
 from . import ParsedArticle
 from .actors import plural_demonyms
 from .numbers import NumberExpr, find_numbers
+from .quotes import Quote, find_quotes
+from .sentences import sentence_at
 from .speakers import pronouns
 
 if TYPE_CHECKING:
@@ -182,7 +184,7 @@ def _lex() -> _Lex:
     return _Lex(
         qualifiers=tuple(quals),
         time_units=load_set("figure_time_units.txt"),
-        months=load_set("figure_months.txt"),
+        months=calendar_words("months"),
         time_markers=load_set("figure_time_markers.txt"),
         name_cues=load_set("figure_name_cues.txt"),
         humans=load_set("figure_human_nouns.txt"),
@@ -255,9 +257,15 @@ def _what_lex() -> _WhatLex:
     )
 
 
+def _names_alt(kind: str) -> str:
+    """A regex alternation of ``calendar.json``'s names and abbreviations of ``kind``, longest first."""
+    return "|".join(sorted((w for names in calendar(kind) for w in names), key=len, reverse=True))
+
+
 # A live-blog time stamp opening a sentence: "27 Jul 2022 16.34", "Wed 27 Jul 2022 09.05 BST".
 _TIMESTAMP = re.compile(
-    r"^(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\w*\s+)?\d{1,2}\s+[A-Z][a-z]{2,8}\.?\s+\d{4}\s+\d{1,2}[.:]\d{2}"
+    rf"^(?:(?:{_names_alt('weekdays')})\.?\s+)?"
+    rf"\d{{1,2}}\s+(?:{_names_alt('months')})\.?\s+\d{{4}}\s+\d{{1,2}}[.:]\d{{2}}"
     r"(?:\s*(?:BST|GMT|CET|CEST|EDT|EST|UTC))?\s*"
 )
 # Prepositions that say where, when, how or to whom something happened to the counted thing
@@ -401,9 +409,12 @@ class _Extractor:
         self.last: Figure | None = None
         self.values: list[tuple[float, int]] = []
         self._people_cache: list[Span] | None = None
+        self._quote_cache: list[Quote] | None = None
         self._contexts: list[tuple[str, int, set[str]]] | None = None
         # Definite titles already resolved to a name, which later titles may match.
         self._resolved: dict[str, str] = {}
+        # The tokens of the sentence being read (set by ``run``).
+        self.sent: Span = parsed.doc[0:0]
 
     # ------------------------------------------------------------------ driver
     def run(self) -> Iterator[Figure]:
@@ -413,6 +424,7 @@ class _Extractor:
             sent = self.doc.char_span(s0, s1, alignment_mode="expand")
             if sent is None:
                 continue
+            self.sent = sent
             stext = self.text[s0:s1]
             for expr in find_numbers(stext):
                 fig = self._figure(si, (s0, s1), sent, stext, expr)
@@ -442,7 +454,7 @@ class _Extractor:
         if qstart is not None:
             start = s0 + qstart
         if expr.value is not None and counted.noun is not None:
-            if self._restated(si, expr, counted.noun, start, end, stext, s0):
+            if self._restated(si, expr, counted.noun, start, end):
                 return None
             self.recent.append((si, counted.noun, counted.unit))
             self.values.append((expr.value, counted.noun.i))
@@ -469,17 +481,15 @@ class _Extractor:
         self.last = fig
         return fig
 
-    def _restated(
-        self, si: int, expr: NumberExpr, noun: Token, start: int, end: int, stext: str, s0: int
-    ) -> bool:
+    def _restated(self, si: int, expr: NumberExpr, noun: Token, start: int, end: int) -> bool:
         """A quote repeating a count the article has just reported ("Two U.S. citizens died"
         ... "We can confirm the deaths of two U.S. citizens") points back at it: the spec's
         referential numerals.  Same value, same counted noun, a few sentences back."""
         quoted = any(st.direct and st.start <= start and end <= st.end for st in self.statements)
         if not quoted:
-            # Quote marks opened before the number in its sentence and not yet closed.
-            before = stext[: start - s0]
-            quoted = sum(before.count(q) for q in ('"', "“")) > before.count("”")
+            # Inside quotation marks even where no statement was taken from them: the quote
+            # scanner the statements use, so both sections agree on what is quoted.
+            quoted = any(q.start <= start and end <= q.end for q in self._quotes())
         if not quoted:
             return False
         window = self.lex.knobs["restated_window_sents"]
@@ -490,6 +500,12 @@ class _Extractor:
             if rnoun.lemma_.lower() == lemma and self._value_of(rnoun) == expr.value:
                 return True
         return False
+
+    def _quotes(self) -> list[Quote]:
+        """The article's quoted stretches (``quotes.find_quotes``), found once."""
+        if self._quote_cache is None:
+            self._quote_cache = find_quotes(self.text)
+        return self._quote_cache
 
     def _value_of(self, noun: Token) -> float | None:
         """The value of the earlier figure that counted ``noun``."""
@@ -575,7 +591,7 @@ class _Extractor:
                     prev is not None
                     and (re.fullmatch(r"\d{4}", prev.text) or prev_l in ("at", "by", "until", "from"))
                 )
-                or first.i == span.sent.start
+                or not before.strip()  # opening its sentence
             )
         ):
             return True
@@ -1117,7 +1133,7 @@ class _Extractor:
         """Last resort for ``what``: the noun phrase right before the number in its clause,
         when it is a plain noun phrase (not a pronoun, name of a speaker or time)."""
         best = None
-        for chunk in span.sent.noun_chunks:
+        for chunk in self.sent.noun_chunks:
             if (
                 chunk.end <= span.start
                 and span.start - chunk.end <= 3
@@ -1653,9 +1669,14 @@ class _Extractor:
             if root.dep_ == "appos":
                 toks += [t for t in root.head.subtree if not (ent.start <= t.i < ent.end)]
             # Titles the parser left outside the name's subtree: "Investigative Committee chief X".
+            # Not past the start of the name's (orthographic) sentence.
+            bounds = sentence_at(self.parsed.sents, ent.start_char)
+            sent_start = ent.start_char if bounds is None else bounds[0]
             k = ent.start - 1
-            while k >= ent.sent.start and (
-                self.doc[k].pos_ in ("PROPN", "NOUN") or self.doc[k].tag_ == "POS"
+            while (
+                k >= 0
+                and self.doc[k].idx >= sent_start
+                and (self.doc[k].pos_ in ("PROPN", "NOUN") or self.doc[k].tag_ == "POS")
             ):
                 toks.append(self.doc[k])
                 k -= 1

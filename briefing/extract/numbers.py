@@ -188,13 +188,6 @@ def parse_words(text: str) -> float | None:
     return total + current if seen else None
 
 
-def parse_number(text: str) -> float | None:
-    """The value of one number as written: digits, words, a scale and a currency symbol
-    are understood (``$10bn`` → 1e10, ``3.9 million`` → 3.9e6, ``40%`` → 40)."""
-    found = find_numbers(text)
-    return found[0].value if len(found) == 1 and not found[0].vague else None
-
-
 def _single(m: re.Match[str], t: _Tables) -> NumberExpr | None:
     text = m.group(0)
     # The pattern may swallow trailing blanks before a suffix it then failed to match.

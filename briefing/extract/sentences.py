@@ -29,11 +29,12 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
 
-from ..lexicons import load_set
+from ..lexicons import calendar, load_set
 
 Span = tuple[int, int]
 
-# Lower-cased, without the final dot.  Dotted acronyms keep their inner dots.
+# Lower-cased, without the final dot.  Dotted acronyms keep their inner dots.  The months'
+# abbreviations ("Feb. 24") come from calendar.json, the one list of the calendar's names.
 ABBREVIATIONS = frozenset(
     {
         "mr",
@@ -64,16 +65,6 @@ ABBREVIATIONS = frozenset(
         "co",
         "corp",
         "ltd",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
         "u.s",
         "u.n",
         "e.u",
@@ -87,7 +78,7 @@ ABBREVIATIONS = frozenset(
         "est",
         "mt",
     }
-)
+) | frozenset(a.lower() for names in calendar("months") for a in names[1:])
 # Acronyms that are also ordinary sentence ends ("... sanctioned by the U.S. The move ...").
 _END_ACRONYMS = frozenset({"u.s", "u.n", "e.u", "u.k", "u.s.a", "a.m", "p.m", "d.c", "etc"})
 _OPENERS = frozenset(

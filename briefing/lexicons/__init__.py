@@ -42,3 +42,19 @@ def load_json(name: str) -> Any:
     if isinstance(data, dict):
         data.pop("_comment", None)
     return data
+
+
+@cache
+def calendar(kind: str) -> tuple[tuple[str, ...], ...]:
+    """``calendar.json``'s ``"months"`` (January first) or ``"weekdays"`` (Monday first): each a
+    tuple of its printed name and its abbreviations."""
+    entries = tuple(tuple(names) for names in load_json("calendar.json")[kind])
+    if len(entries) != {"months": 12, "weekdays": 7}[kind]:
+        raise ValueError(f"calendar.json: {kind} must list every {kind[:-1]}, in order")
+    return entries
+
+
+@cache
+def calendar_words(kind: str) -> frozenset[str]:
+    """Every name and abbreviation of ``calendar(kind)``, lowercase, for membership tests."""
+    return frozenset(w.lower() for names in calendar(kind) for w in names)
