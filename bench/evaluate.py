@@ -12,7 +12,8 @@ Sets (read from the ``shared`` folder given, never at run time of the tool itsel
 * ``polnear-dev`` / ``polnear-train``: PolNeAR attributions, scored by
   ``eval/polnear/score.py`` (statements only), under both conventions: the spec's (one
   statement per quoted stretch) and PolNeAR's own (one per attribution: split quotes joined,
-  ``briefing extract --join-split-quotes``); the targets apply to the latter;
+  ``briefing extract --convention polnear``: split quotes joined, headline attributions
+  kept); the targets apply to the latter;
 * ``--gold FILE``: any other gold file in the ukraine-dev format (a held-out set).
 
 Articles are extracted with the installed ``briefing`` package, exactly as
@@ -160,7 +161,7 @@ def run_set(
         preds = {"polnear": work / f"{name}.jsonl", "spec": work / f"{name}.spec.jsonl"}
         secs = extract_to(
             sorted((folder / "input").glob("*.txt")),
-            {preds["polnear"]: StatementOptions(join_split_quotes=True), preds["spec"]: None},
+            {preds["polnear"]: StatementOptions.polnear(), preds["spec"]: None},
         )
         score_py = str(shared / "eval/polnear/score.py")
         cmds = {conv: [py, score_py, "--gold", str(folder), "--pred", str(p)] for conv, p in preds.items()}

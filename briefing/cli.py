@@ -237,7 +237,15 @@ def build(
     "--join-split-quotes",
     is_flag=True,
     help="One statement per attribution: a quote split by its attribution and the quote paragraphs "
-    "continuing it are joined (PolNeAR's convention; the spec's default gives one per quoted stretch).",
+    "continuing it are joined (the spec's default gives one per quoted stretch).",
+)
+@click.option(
+    "--convention",
+    type=click.Choice(["spec", "polnear"]),
+    default="spec",
+    show_default=True,
+    help="Statement conventions: the spec's, or PolNeAR's (split quotes joined and headline "
+    "attributions kept), to score against the PolNeAR corpus.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def extract(
@@ -248,6 +256,7 @@ def extract(
     output: Any,
     model: str | None,
     join_split_quotes: bool,
+    convention: str,
     quiet: bool,
 ) -> None:
     """Extract statements, figures and diplomacy from PATH... as JSON Lines.
@@ -258,7 +267,7 @@ def extract(
     \b
     Examples:
       briefing extract seeds/ > seed.jsonl
-      briefing extract --join-split-quotes polnear/dev/input/ -o polnear-dev.jsonl
+      briefing extract --convention polnear polnear/dev/input/ -o polnear-dev.jsonl
     """
     from .commands.extract import ExtractOptions
     from .commands.extract import extract as run_extract
@@ -267,7 +276,11 @@ def extract(
         run = run_extract(
             paths,
             options=ExtractOptions(
-                date=date, days=_days(date, since, until), model=model, join_split_quotes=join_split_quotes
+                date=date,
+                days=_days(date, since, until),
+                model=model,
+                join_split_quotes=join_split_quotes,
+                convention=convention,
             ),
             progress=_progress(quiet or (output is sys.stdout and sys.stdout.isatty())),
         )

@@ -76,6 +76,21 @@ def test_extract_date_filter(runner: CliRunner, seed_dir: Path) -> None:
     assert res.stdout == ""
 
 
+def test_extract_polnear_convention_keeps_headline_attributions(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(
+        " date 2016-01-05 \n\nIssa: Hillary Clinton\u2019s \u2018Honesty Is In Question.\u2019\n\n"
+        "The congressman spoke on Sunday.\n",
+        encoding="utf-8",
+    )
+    speakers = {}
+    for convention in ("spec", "polnear"):
+        res = runner.invoke(main, ["extract", str(path), "--convention", convention])
+        assert res.exit_code == 0, res.output
+        speakers[convention] = [s["speaker"] for s in json.loads(res.stdout)["statements"]]
+    assert speakers == {"spec": [], "polnear": ["Issa"]}
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -359,6 +359,165 @@ CASES: list[tuple[str, str, list[Any]]] = [
         "Mr. Blinken said the talks were useful.",
         [("Blinken", None, "the talks were useful", False, "said")],
     ),
+    (
+        "direct-two-subjects-nearer-wins",
+        'It did not.\n\n"Watch a fully formed fetus on the table, its heart beating, its legs kicking while '
+        "someone says, 'We have to keep it alive to harvest its brain,' \" said former tech executive Carly "
+        "Fiorina during the second GOP debate.",
+        [
+            (
+                "Carly Fiorina",
+                "former tech executive",
+                "Watch a fully formed fetus on the table, its heart beating, its legs kicking while someone "
+                "says, 'We have to keep it alive to harvest its brain,'",
+                True,
+                "said",
+            )
+        ],
+    ),
+    (
+        "direct-misturned-closing-mark",
+        "Carson turned the story back.\n\n“Apparently not,“ he said. “A leopard doesn’t change its spots.”",
+        [
+            ("Carson", "Apparently not,", True, "said"),
+            ("Carson", "A leopard doesn’t change its spots.", True, "said"),
+        ],
+    ),
+    (
+        "direct-negation-inside-quote",
+        "“Absolutely not,” he said of the idea, after Ed Rendell spoke.",
+        [("he", "Absolutely not,", True, "said")],
+    ),
+    (
+        "direct-went-on-colon",
+        'She went on: "It is like if your house is leaking and you call anybody except the plumber."',
+        [
+            (
+                "She",
+                "It is like if your house is leaking and you call anybody except the plumber.",
+                True,
+                "went",
+            )
+        ],
+    ),
+    (
+        "went-on-to-is-no-cue",
+        'Sam Solovey, who went on to work alongside Trump, spoke. "I couldn\'t afford to defend myself."',
+        [],
+    ),
+    (
+        "direct-after-cue-sentence",
+        "Sam Lau, the communications director for the Iowa Democratic Party, said in a statement. "
+        "“There are no paper ballots to recount.”",
+        [("Sam Lau", "There are no paper ballots to recount.", True, "said")],
+    ),
+    (
+        "mixed-quote-in-object",
+        'Clinton emphasized the need for an "unshakeable commitment" to Israel.',
+        [("Clinton", 'the need for an "unshakeable commitment" to Israel', False, "emphasized")],
+    ),
+    (
+        "object-without-quote-is-no-content",
+        "Clinton emphasized the need for a commitment to Israel.",
+        [],
+    ),
+    (
+        "trailing-participle-after-quote-is-no-content",
+        "Dmitry Medvedev noted that “such actions are not of an immediate nature,” referring to some of "
+        "Vladimir Putin’s previous statements.",
+        [("Dmitry Medvedev", "such actions are not of an immediate nature,", True, "noted")],
+    ),
+    (
+        "trailing-relative-clause-on-a-name-is-no-content",
+        "Officials said the prisoners could be exchanged for arms dealer Viktor Bout, who was sentenced "
+        "to 25 years in prison in 2012.",
+        [("Officials", "the prisoners could be exchanged for arms dealer Viktor Bout", False, "said")],
+    ),
+    (
+        "content-subject-taken-for-inverted-speaker",
+        "Asked about the deal signed on Friday, Victoria Nuland, State Department under secretary for "
+        "political affairs, said Moscow recognized its stance risked further isolation.",
+        [("Victoria Nuland", "Moscow recognized its stance risked further isolation", False, "said")],
+    ),
+    (
+        "asked-with-its-own-subject-is-a-cue",
+        "He has asked the government to release the prisoners.",
+        [("He", "the government to release the prisoners", False, "asked")],
+    ),
+    (
+        "participle-after-coordinated-cue-keeps-its-speaker",
+        "Kyiv denied any such strike and said Moscow was to blame, accusing the Kremlin of shelling the "
+        "prison.",
+        [
+            ("Kyiv", "Moscow was to blame", False, "said"),
+            ("Kyiv", "the Kremlin of shelling the prison", False, "accusing"),
+        ],
+    ),
+    (
+        "gendered-apposition-picks-the-antecedent",
+        "Willy Cancel was killed in April, his mother, Rebecca Cabrera, told CNN at the time. Cancel had "
+        "gone to Ukraine in mid-March and was survived by his wife, she said.",
+        [
+            ("Rebecca Cabrera", "Willy Cancel was killed in April", False, "told"),
+            (
+                "Rebecca Cabrera",
+                "Cancel had gone to Ukraine in mid-March and was survived by his wife",
+                False,
+                "said",
+            ),
+        ],
+    ),
+    (
+        "lede-title-named-next",
+        "The west risks nuclear conflict with China because of a “breakdown of communication”, the UK’s "
+        "national security adviser has warned.\n\nSir Stephen Lovegrove said that the erosion of backdoor "
+        "channels had raised the risk of war.",
+        [
+            (
+                "Sir Stephen Lovegrove",
+                "UK’s national security adviser",
+                "The west risks nuclear conflict with China because of a “breakdown of communication”",
+                False,
+                "warned",
+            ),
+            (
+                "Sir Stephen Lovegrove",
+                "UK’s national security adviser",
+                "the erosion of backdoor channels had raised the risk of war",
+                False,
+                "said",
+            ),
+        ],
+    ),
+    (
+        "title-named-next-with-other-role-not-linked",
+        "The Russian negotiator said talks were held.\n\n"
+        "Turkish foreign minister Mevlut said he was encouraged.",
+        [
+            ("The Russian negotiator", None, "talks were held", False, "said"),
+            ("Mevlut", "Turkish foreign minister", "he was encouraged", False, "said"),
+        ],
+    ),
+    (
+        "title-before-name-then-first-name",
+        "China wants an “immediate ceasefire” in Ukraine, its ambassador to the US Qin Gang said on "
+        "Wednesday. Speaking in Colorado, Qin said that the conflict was “spilling over.” "
+        "“All parties should be engaged,” the ambassador said.",
+        [
+            ("Qin Gang", "the conflict was “spilling over.”", False, "said"),
+            ("Qin Gang", "All parties should be engaged,", True, "said"),
+        ],
+    ),
+    (
+        "surname-subject-untagged-is-antecedent",
+        "Sir Stephen Lovegrove said the risk had grown.\n\nNancy Pelosi, the speaker of the House, plans a "
+        "visit.\n\nLovegrove praised the decision but also highlighted the risks.\n\n“We have clear concerns "
+        "about China’s nuclear programme,” he said.",
+        [
+            ("Sir Stephen Lovegrove", "the risk had grown", False, "said"),
+            ("Stephen Lovegrove", "We have clear concerns about China’s nuclear programme,", True, "said"),
+        ],
+    ),
 ]
 
 
@@ -433,6 +592,25 @@ def test_headline_is_excluded(nlp: Any) -> None:
 
 
 @pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Issa: Hillary Clinton’s ‘Honesty Is In Question.’\n\nThe congressman spoke on Sunday.",
+            [("Issa", "Hillary Clinton’s ‘Honesty Is In Question.’", False, None)],
+        ),
+        ("The Latest: Trump Visits Ohio Today\n\nThe candidate spoke on Sunday.", []),
+    ],
+    ids=["name-colon", "section-label-colon"],
+)
+def test_headline_attributions_under_polnear_convention(nlp: Any, body: str, expected: list[Row]) -> None:
+    """PolNeAR annotates the headline's attributions; the spec (the default) excludes headlines."""
+    parsed = parse(_article(body), nlp)
+    assert _rows(list(extract(parsed))) == []
+    assert _rows(list(extract(parsed, options=StatementOptions.polnear()))) == expected
+    assert _rows(list(extract(parsed, options=StatementOptions(join_split_quotes=True)))) == []
+
+
+@pytest.mark.parametrize(
     ("text", "inner"),
     [
         ("He said “a b c” and left.", ["a b c"]),
@@ -442,6 +620,7 @@ def test_headline_is_excluded(nlp: Any) -> None:
         ('Stray "mark at the end', ["mark at the end"]),
         ("''Doubled apostrophes,'' he said, ''quote too.''", ["Doubled apostrophes,", "quote too."]),
         ("Typo ”opening mark” here", ["opening mark"]),
+        ("“Apparently not,“ he said. “Never.”", ["Apparently not,", "Never."]),
     ],
 )
 def test_quote_spans(text: str, inner: list[str]) -> None:
@@ -475,8 +654,21 @@ JOIN = StatementOptions(join_split_quotes=True)
             ["We will win,", "nothing has changed at all"],
             ["We will win,", "nothing has changed at all"],
         ),
+        (
+            "“You can wreck their career in a minute,” she said. And that entails something of a downshift "
+            "for both of them, since the newsletter has long been a gentle read for the political class and "
+            "its many readers in the capital who start their day with it and expect gossip rather than "
+            "scoops or investigations into anyone powerful. “It is a different job now.”",
+            ["You can wreck their career in a minute,", "It is a different job now."],
+            ["You can wreck their career in a minute,", "It is a different job now."],
+        ),
     ],
-    ids=["split-quote", "continuation-paragraph", "different-speakers-stay-apart"],
+    ids=[
+        "split-quote",
+        "continuation-paragraph",
+        "different-speakers-stay-apart",
+        "narrative-between-stays-apart",
+    ],
 )
 def test_join_split_quotes_option(nlp: Any, body: str, spec_quotes: list[str], joined: list[str]) -> None:
     """The PolNeAR convention joins a split quote into one statement; the spec default does not."""

@@ -16,8 +16,10 @@ class ExtractOptions:
     date: str | None = None
     days: DayRange = field(default_factory=DayRange)
     model: str | None = None
-    # One statement per attribution (PolNeAR's convention) instead of one per quoted stretch.
+    # One statement per attribution instead of one per quoted stretch.
     join_split_quotes: bool = False
+    # "spec" (docs/extraction.md) or "polnear" (split quotes joined, headline attributions kept).
+    convention: str = "spec"
 
 
 @dataclass
@@ -35,7 +37,11 @@ def extract(
     result = pipeline.read(paths, date=options.date, days=options.days)
     from ..extract.statements import StatementOptions
 
-    statement_options = StatementOptions(join_split_quotes=True) if options.join_split_quotes else None
+    statement_options = None
+    if options.convention == "polnear":
+        statement_options = StatementOptions.polnear()
+    elif options.join_split_quotes:
+        statement_options = StatementOptions(join_split_quotes=True)
     exs = pipeline.extract(
         result.articles, model=options.model, statement_options=statement_options, progress=progress
     )

@@ -88,14 +88,23 @@ def _double_quotes(text: str, ps: int, pe: int) -> Iterator[Quote]:
         ch = text[i]
         straight = ch == STRAIGHT or n == 2
         opening_context = open_at < 0 and _is_open_straight(text, i, ps)
+        # An opening curly mark where only a closing one makes sense (a quote is open, the mark is
+        # glued to the word before and followed by a space or the paragraph end: ``not,“ he``) is
+        # a typo for the closing mark.
+        misturned = (
+            ch in OPEN_DOUBLE
+            and open_at >= 0
+            and not text[i - 1].isspace()
+            and (i + n >= pe or text[i + n].isspace())
+        )
         # A closing mark where only an opening one makes sense (paragraph start, after a space)
         # is a typo for an opening mark.
-        if ch in OPEN_DOUBLE or (
+        if (ch in OPEN_DOUBLE and not misturned) or (
             (straight or ch in CLOSE_DOUBLE) and opening_context and i + n < pe and not text[i + n].isspace()
         ):
             # A second opening mark while one is open: the first was never closed; restart here.
             open_at, open_len = i, n
-        elif (ch in CLOSE_DOUBLE or straight) and open_at >= 0:
+        elif (ch in CLOSE_DOUBLE or straight or misturned) and open_at >= 0:
             s, e = _trimmed(text, open_at + open_len, i)
             if e > s:
                 yield Quote(open_at, i + n, s, e, True, ps)

@@ -433,6 +433,19 @@ def _describe(head: Token) -> Mention:
         ante = head.head.head
         if ante.dep_ == "appos" and ante.pos_ == "NOUN" and ante.head.pos_ == "PROPN":
             ante = ante.head
+        if low == "who":
+            # "one Democrat familiar with the discussion, who added ...": the parser hangs the clause
+            # on the last noun; "who" is a person, so climb to the phrase that can speak.
+            cand, steps = ante, 0
+            while (
+                not speakable(cand)
+                and cand.dep_ in {"pobj", "prep", "amod", "acl"}
+                and cand.head.i != cand.i
+                and steps < 4
+            ):
+                cand, steps = cand.head, steps + 1
+            if cand.pos_ in {"NOUN", "PROPN"} and speakable(cand):
+                ante = cand
         return describe(ante)
     # A word in capitals is an abbreviation, never a pronoun ("the US has accused").
     acronym = head.text.isupper() and len(head.text) > 1
@@ -553,6 +566,22 @@ def _appos_text(tok: Token) -> str:
     return _clean(tok.doc[toks[0].i : toks[-1].i + 1].text)[:200] if toks else ""
 
 
+def _left_title(ent: Span) -> str:
+    """The title phrase right before a name, from the comma or sentence start before it
+    (``..., its ambassador to the US Qin Gang said``), when the parse does not hang it on the
+    name: what a later ``the ambassador`` takes up.  Empty unless it holds a title word."""
+    doc = ent.doc
+    i = ent.start - 1
+    while i >= 0 and ent.start - i <= 8 and not doc[i].is_punct and not doc[i].is_space:
+        if doc[i].pos_ in {"VERB", "AUX"}:
+            return ""
+        i -= 1
+    words = doc[i + 1 : ent.start]
+    if not any(t.lower_ in titles() for t in words):
+        return ""
+    return _clean(words.text)
+
+
 def _is_outlet(ent: Span) -> bool:
     """``newspaper Rossiyskaya Gazeta``, ``the Kommersant daily``: a news outlet named like a person."""
     doc = ent.doc
@@ -613,17 +642,27 @@ def _gender_cue(doc: Doc, ent: Span) -> str | None:
         and ent.start - i < 4
     ):
         i -= 1
-    for t in (ent[0], doc[i] if i >= 0 else None):
+    # A noun in apposition to the name ("his mother, Rebecca Cabrera", "Oleg Ivanov, a father of two").
+    root = ent.root
+    appos = [root.head] if root.dep_ == "appos" and root.head.pos_ == "NOUN" else []
+    appos += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    for t in (ent[0], doc[i] if i >= 0 else None, *appos):
         if t is None:
             continue
         low = t.lower_
         if low in GENDER_HONORIFICS:
             return GENDER_HONORIFICS[low]
-        if low.endswith("woman") or low in {"queen", "princess", "duchess"}:
+        if low.endswith("woman") or low in gender_nouns("f"):
             return "f"
-        if low.endswith("sman") or low in {"king", "prince", "duke"}:
+        if low.endswith("sman") or low in gender_nouns("m"):
             return "m"
     return None
+
+
+@cache
+def gender_nouns(gender: str) -> frozenset[str]:
+    """Nouns that show a person's gender (``f`` or ``m``): ``mother``, ``husband``, ``queen``."""
+    return frozenset(w.lower() for w in load_json("speaker_gender_nouns.json")[gender])
 
 
 def _initials(name: str) -> str:
@@ -663,7 +702,7 @@ class Resolver:
                     role,
                     True,
                     toks[-1].text,
-                    _appos_text(ent.root).lower(),
+                    (_appos_text(ent.root) or _left_title(ent)).lower(),
                     subject=_is_subject(ent.root),
                 )
             )
@@ -693,6 +732,26 @@ class Resolver:
                         subject=_is_subject(head),
                     )
                 )
+        # A surname of a person named before, standing alone as a clause subject where the tagger
+        # did not label it a person ("Lovegrove praised ..."): that person, an antecedent for a
+        # later "he".
+        known_at = {k.pos for k in self.known}
+        for tok in doc:
+            if (
+                tok.dep_ in {"nsubj", "nsubjpass"}
+                and tok.pos_ == "PROPN"
+                and not in_quote[tok.i]
+                and tok.ent_type_ != "PERSON"
+                and tok.idx not in known_at
+                and tok.lower_ in self.full
+                and not (tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN")
+            ):
+                name = self.fullest(tok.text, tok.idx)
+                if " " in name:
+                    self.known.append(
+                        _Known(tok.idx, name, self.roles.get(name), True, tok.lower_, "", subject=True)
+                    )
+        self.known.sort(key=lambda k: k.pos)
         self.sent_starts = [sent.start_char for sent in doc.sents]
         # Organisations that are clause subjects: what "its" of "a statement on its website" owns.
         self.orgs = [
@@ -826,9 +885,20 @@ class Resolver:
             best = ranked[0]
             if want_person and not (best.speaker or best.subject):
                 # The latest person is an object ("told X", "met X"): a "he" that speaks continues the
-                # latest speaker or subject of this or the previous sentence, when there is one.
+                # latest speaker or subject of this or the previous sentence, when there is one -
+                # unless only the latest is known to be of the pronoun's gender.
                 window = self._sentence_start(m.pos, back=1)
-                best = next((k for k in ranked if k.pos >= window and (k.speaker or k.subject)), best)
+                known = gender is not None and self.genders.get(best.name) == gender
+                best = next(
+                    (
+                        k
+                        for k in ranked
+                        if k.pos >= window
+                        and (k.speaker or k.subject)
+                        and (not known or self.genders.get(k.name) == gender)
+                    ),
+                    best,
+                )
             if (
                 want_person
                 and not best.speaker
@@ -847,6 +917,9 @@ class Resolver:
         # person, even where the tagger took it for an organisation or a noun ("Guterres said").
         if " " not in m.text and m.text[:1].isupper() and m.text.lower() in self.full:
             name = self.fullest(m.text, m.pos)
+            if " " not in name:
+                # A name seen only alone ("Qin said", after "Qin Gang"): it may be a first name.
+                name = self.by_first_name(name, m.pos) or name
             return name, m.role or self.roles.get(name), True
         if m.kind == "name" and " " not in m.text and m.text[:1].isupper():
             full = self.by_first_name(m.text, m.pos)

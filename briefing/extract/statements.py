@@ -2,13 +2,15 @@
 
 Two passes over one parsed article.  The cue pass reads every reporting verb (and ``according
 to``) with the dependency parse: its subject is the speaker, its clausal complement (or, for
-``accused X of``-type verbs, its whole complement) is the content.  Content that lies wholly
+``accused X of``-type verbs, its whole complement; for a verb with only a direct object, that
+object when it holds quoted words) is the content.  Content that lies wholly
 inside quotation marks is a direct quote; content that only holds quoted words is reported
 speech spanning the whole clause.  The quote pass then attributes the quoted stretches no cue
 claimed: a reporting verb right after the closing mark (``"...," he said``) or right before the
-opening one (``X said: "..."``), a dash attribution, or the previous quote's speaker when a quote
-paragraph continues an attributed one.  Quotes left without a speaker are scare quotes or
-names and are dropped.  Speakers are resolved last, in text order, by ``speakers.Resolver``.
+opening one (``X said: "..."``, or a sentence of its own like ``X said in a statement.``), a dash
+attribution, or the previous quote's speaker when a quote paragraph continues an attributed one.
+Quotes left without a speaker are scare quotes or names and are dropped.  Speakers are resolved
+last, in text order, by ``speakers.Resolver``.
 """
 
 from __future__ import annotations
@@ -25,7 +27,17 @@ from ..models import Statement
 from . import ParsedArticle
 from .quotes import Quote, find_quotes, paragraphs
 from .sentences import sentence_spans
-from .speakers import Mention, Resolver, clean_role, describe, institutions, knob, pronouns
+from .speakers import (
+    GENERIC_HEADS,
+    Mention,
+    Resolver,
+    clean_role,
+    describe,
+    institutions,
+    knob,
+    pronouns,
+    titles,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -84,6 +96,12 @@ def _quote_verb(tok: Token) -> bool:
         return False
     if lemma == "put":
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+    if lemma == "go":
+        # "she went on: “...”", "“...,” he went on": only with the particle.
+        # "went on to work alongside Trump" is no speech.
+        return any(
+            c.dep_ in {"prt", "advmod"} and c.lower_ == "on" and c.i == tok.i + 1 for c in tok.children
+        ) and not any(c.dep_ in {"xcomp", "prep", "dobj", "ccomp"} for c in tok.children)
     return True
 
 
@@ -107,12 +125,16 @@ class Raw:
 class Context:
     """One article's text, parse, quotes and lookup tables."""
 
-    def __init__(self, parsed: ParsedArticle) -> None:
+    def __init__(self, parsed: ParsedArticle, *, headlines: bool = False) -> None:
         self.doc: Doc = parsed.doc
         self.text: str = parsed.text
         body = parsed.article.body_start
         self.paras = paragraphs(self.text, start=body)
-        self.headline_end = self._headline_end()
+        # The headline paragraph, if the body opens with one; it is read like the body only when
+        # the convention asks for headline attributions.
+        end = self._headline_end()
+        self.headline: tuple[int, int] | None = (self.paras[0][0], end) if end else None
+        self.headline_end = 0 if headlines else end
         self.quotes = [q for q in find_quotes(self.text, start=body) if q.open >= self.headline_end]
         self.tok_starts = [t.idx for t in self.doc]
         self.in_quote = [False] * len(self.doc)
@@ -165,8 +187,14 @@ class Context:
 
 
 def _negated(tok: Token) -> bool:
-    if any(c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"} for c in tok.children):
-        return True
+    doc = tok.doc
+    for c in tok.children:
+        if c.dep_ == "neg" or c.lower_ in {"never", "not", "n't"}:
+            # A "not" the parser hangs on the cue from inside a quote ("“Apparently not,” he said")
+            # is what was said, not a negated cue.
+            lo, hi = sorted((c.i, tok.i))
+            if not any(t.is_quote for t in doc[lo + 1 : hi]):
+                return True
     head = tok.head
     # "declined to say", "refused to confirm"
     return tok.dep_ == "xcomp" and head.lemma_ in {"decline", "refuse", "fail"}
@@ -188,6 +216,15 @@ def _cue_phrase(tok: Token) -> tuple[str, frozenset[str]] | None:
     if tok.dep_ == "xcomp" and tok.head.lemma_ == "be":
         return None
     has_agent = any(c.dep_ == "agent" for c in tok.children)
+    # "Asked about the deal, Nuland said ...": the one asked speaks in the main clause; the
+    # participle only gives the question's topic.
+    if (
+        lemma == "ask"
+        and tok.tag_ == "VBN"
+        and not has_agent
+        and not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in tok.children)
+    ):
+        return None
     if tok.tag_ == "VBN" and tok.dep_ in {"amod", "acl"} and not has_agent and _stranded_subject(tok) is None:
         return None
     parts, required = object_verbs().get(lemma, (frozenset(), False))
@@ -231,9 +268,12 @@ def _subject(tok: Token) -> Token | None:
     seen = 0
     while seen < 6:
         seen += 1
+        # The parser sometimes gives a verb two subjects, one of them a word of the quote before it
+        # ("'..., its heart beating, ...' said Carly Fiorina"): the nearer one is the verb's own.
+        subjects = [c for c in tok.children if c.dep_ in {"nsubj", "csubj"}]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - tok.i))
         for c in tok.children:
-            if c.dep_ in {"nsubj", "csubj"}:
-                return c
             if c.dep_ == "agent":
                 objs = [g for g in c.children if g.dep_ == "pobj"]
                 if objs:
@@ -256,6 +296,12 @@ def _subject(tok: Token) -> Token | None:
                 subj = [c for c in anc.children if c.dep_ in {"nsubj", "csubj"}]
                 if subj:
                     return subj[0]
+                if anc.dep_ == "conj" and anc.head.i != anc.i and anc.head.pos_ in {"VERB", "AUX"}:
+                    # "Kyiv denied it and said Moscow was to blame, accusing ...": the reporting
+                    # verb shares the subject of the verb it is coordinated with.
+                    subj = [c for c in anc.head.children if c.dep_ in {"nsubj", "csubj"}]
+                    if subj:
+                        return subj[0]
                 break
         tok = tok.head
     return None
@@ -294,6 +340,11 @@ def _inverted_subject(tok: Token) -> Token | None:
             return None
         name_like = t.pos_ in {"PROPN", "NOUN", "PRON"} or (t.is_title and t.is_alpha and t.pos_ != "ADP")
         if name_like:
+            # "said former tech executive Carly Fiorina": a common noun compounded onto the name
+            # after it is part of the name's description, not the speaker.
+            while t.dep_ == "compound" and t.pos_ == "NOUN" and i < t.head.i <= tok.i + 6:
+                i = t.head.i
+                t = doc[i]
             # The end of a proper-noun run is its head ("David Brock").
             while (
                 i + 1 < len(doc)
@@ -343,6 +394,10 @@ def _content_tokens(ctx: Context, cue: Token) -> tuple[list[Token], bool]:
         obj = object_verbs().get(lemma)
         if obj is not None and lemma not in {"say", "add"}:
             comp = _object_complement(cue, obj)
+            if lemma == "ask" and not any(t.pos_ in {"VERB", "AUX"} or ctx.in_quote[t.i] for t in comp):
+                # "asked workers", "asked him a question", "asked about it": only the person asked or
+                # the topic, not what was asked for.
+                comp = []
             if comp and not (
                 clauses
                 and lemma in {"warn", "promise", "pledge", "vow"}
@@ -359,8 +414,22 @@ def _content_tokens(ctx: Context, cue: Token) -> tuple[list[Token], bool]:
             if c.dep_ == "advcl"
             and c.tag_ == "VBG"
             and c.i > cue.i
-            and c.doc[c.left_edge.i - 1].text == ","
+            and _after_comma(c.doc, c.left_edge.i)
             and not any(k.dep_ in SUBJ_DEPS for k in c.children)
+            for g in c.subtree
+        }
+        # A relative clause set off by a comma that ends the content and describes a name in it
+        # (", who was sentenced to 25 years ...") is the writer's background on that person.
+        right = head.right_edge.i
+        tail |= {
+            g.i
+            for t in head.subtree
+            if t.pos_ == "PROPN" and t.i > cue.i
+            for c in t.rights
+            if c.dep_ == "relcl"
+            and c.right_edge.i == right
+            and _after_comma(c.doc, c.left_edge.i)
+            and c.left_edge.lower_ in {"who", "whose", "which"}
             for g in c.subtree
         }
         return [t for t in head.subtree if t.i not in tail], False
@@ -387,7 +456,31 @@ def _content_tokens(ctx: Context, cue: Token) -> tuple[list[Token], bool]:
         comma = doc[edge].text in marks or (edge + 1 < len(doc) and doc[edge + 1].text in marks)
         if head.i > cue.i and before and comma:
             return toks, False
-    return [], False
+    return _quoted_object(ctx, cue), False
+
+
+def _quoted_object(ctx: Context, cue: Token) -> list[Token]:
+    """``Clinton emphasized the need for an "unshakeable commitment"``: a reporting verb with no
+    clause whose direct object holds quoted words reports them; the object is the content (mixed
+    quote, reported speech).  An object without quote marks is a topic, not content."""
+    para = ctx.para_of(cue.idx)
+    for c in cue.rights:
+        if c.dep_ != "dobj" or ctx.para_of(c.idx) != para:
+            continue
+        sub = list(c.subtree)
+        if any(ctx.in_quote[t.i] and t.is_alpha for t in sub) and not all(
+            ctx.in_quote[t.i] or t.is_punct for t in sub
+        ):
+            return sub
+    return []
+
+
+def _after_comma(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` follows a comma, or a comma and a closing quote mark (``...,” referring``)."""
+    prev = doc[i - 1] if i > 0 else None
+    if prev is not None and prev.is_quote and i > 1:
+        prev = doc[i - 2]
+    return prev is not None and prev.text == ","
 
 
 def _stranded_clauses(cue: Token) -> list[Token]:
@@ -646,8 +739,25 @@ def _cue_candidates(ctx: Context) -> Iterator[Raw]:
         if span[0] <= subj.idx < span[1] and not span[0] <= tok.idx < span[1]:
             # A misparse made a word of the content its subject ("Kyiv ... said Moscow was to blame").
             continue
-        source = _cited_source(tok) or subj
-        yield Raw(span[0], span[1], False, cue_text, describe(source), tok.idx, cue_i=i)
+        source: Token | Mention = _cited_source(tok) or subj
+        if (
+            subj.i > tok.i
+            and toks
+            and subj.right_edge.i + 1 == min(t.i for t in toks)
+            and subj.pos_ in {"PROPN", "NOUN"}
+            and not any(t.is_quote for t in doc[tok.i : subj.i])
+        ):
+            # "Victoria Nuland, an under secretary, said Moscow recognized ...": the parser took the
+            # content's subject for the cue's; the content starts with it, and the speaker is the
+            # person named before the cue.
+            head = min(toks, key=lambda t: t.i).head
+            alt = _near_speaker(ctx, tok, neighbours=False) if head.pos_ in {"VERB", "AUX"} else None
+            if alt is None or alt.pos > tok.idx:
+                continue
+            span = _trim(ctx.text, doc[subj.left_edge.i].idx, span[1]) or span
+            source = alt
+        mention = source if isinstance(source, Mention) else describe(source)
+        yield Raw(span[0], span[1], False, cue_text, mention, tok.idx, cue_i=i)
 
 
 # --------------------------------------------------------------------------- quotes
@@ -697,6 +807,11 @@ def _cue_after(ctx: Context, q: Quote, cues: dict[int, Raw]) -> Raw | None:
         i += 1
     para_end = ctx.paras[ctx.para_of(q.open)][1]
     gap = 0
+    # Whether the words after the quote start with the speaker ("..." Trump, the ..., said).
+    k = i
+    while k < len(doc) and (doc[k].is_punct or doc[k].is_space) and k - i < 3:
+        k += 1
+    subject_first = k < len(doc) and (doc[k].dep_ in SUBJ_DEPS or doc[k].head.dep_ in SUBJ_DEPS)
     while i < len(doc) and gap <= knob("max_cue_gap_tokens") and doc[i].idx < para_end:
         t = doc[i]
         if ctx.in_quote[i]:
@@ -705,7 +820,14 @@ def _cue_after(ctx: Context, q: Quote, cues: dict[int, Raw]) -> Raw | None:
             return cues[i]
         if t.text in {".", "!", "?"} and gap > 0:
             return None
-        gap += 0 if t.is_punct else 1
+        # The speaker's apposition or relative clause ("Trump, the GOP front-runner and polling
+        # leader in South Carolina, said") does not count towards the distance.
+        described = subject_first and any(
+            a.dep_ in {"appos", "relcl"} and a.head.idx >= q.close
+            for a in (t, *t.ancestors)
+            if a.idx >= q.close
+        )
+        gap += 0 if t.is_punct or described else 1
         i += 1
     return None
 
@@ -731,7 +853,14 @@ def _cue_before(ctx: Context, q: Quote, cues: dict[int, Raw], bare: dict[int, Me
         and doc[i].lemma_.lower() not in NAMING_VERBS
         and not ctx.text[doc[i].idx + len(doc[i]) : q.open].strip()
     )
-    if not verb_first and not re.search(r"[:,]\s*$|\b(?:that|said|says|added|told|wrote|tweeted)\s*$", lead):
+    # "Sam Lau said in a statement. “There are ...”": a sentence whose cue has no content of its
+    # own, ended by a full stop right before the quote, introduces it.
+    after_stop = not verb_first and ctx.text[max(0, q.open - 2) : q.open].rstrip().endswith(".")
+    if (
+        not verb_first
+        and not after_stop
+        and not re.search(r"[:,]\s*$|\b(?:that|said|says|added|told|wrote|tweeted)\s*$", lead)
+    ):
         return None
     steps = 0
     while i >= 0 and doc[i].idx >= lo and steps < 12:
@@ -739,6 +868,16 @@ def _cue_before(ctx: Context, q: Quote, cues: dict[int, Raw], bare: dict[int, Me
             return None
         if doc[i].text in {".", "!", "?"} and steps > 0:
             return None
+        if after_stop and (i in cues or (i in bare and doc[i].pos_ in {"VERB", "AUX"} and steps > 0)):
+            # Only a sentence of its own: one that also holds a quote attributes that quote, and
+            # the quote after it goes on in the same voice.
+            sent = ctx.sent_span(doc[i].idx, doc[i].idx + 1)
+            if (
+                i in cues
+                or not _ends_clause(doc[i], doc[ctx._tok_at(q.open) - 1])
+                or _quotes_in(ctx, sent[0], doc[i].idx)
+            ):
+                return None
         if i in cues or i in bare:
             between = ctx.text[doc[i].idx + len(doc[i]) : q.open]
             if (
@@ -751,6 +890,22 @@ def _cue_before(ctx: Context, q: Quote, cues: dict[int, Raw], bare: dict[int, Me
         steps += 1
         i -= 1
     return None
+
+
+def _has_object(ctx: Context, cue: Token) -> bool:
+    """Whether a cue governs an object or complement outside quotation marks."""
+    return any(
+        c.dep_ in {"dobj", "ccomp", "xcomp", "attr", "oprd"} and not ctx.in_quote[c.i] for c in cue.children
+    )
+
+
+def _ends_clause(cue: Token, stop: Token) -> bool:
+    """Whether the words between a content-less cue and the full stop after it are only its own
+    adverbials (``said in a statement.``, ``told reporters on Tuesday.``): no other verb, no quote."""
+    between = cue.doc[cue.i + 1 : stop.i]
+    return all(t.pos_ not in {"VERB", "AUX"} and not t.is_quote for t in between) and all(
+        cue.i in {a.i for a in t.ancestors} for t in between
+    )
 
 
 DASH_RE = re.compile(r"\A[\s,\u00a0]*(?:—|–|―|--|-)[\s\u00a0]*(?=[A-Z])")
@@ -853,9 +1008,48 @@ def _colon_attribution(ctx: Context, q: Quote) -> Raw | None:
 # --------------------------------------------------------------------------- assembly
 
 
-def _raw_statements(ctx: Context) -> list[Raw]:
+# Labels that open a headline before a colon without naming a source ("The Latest: ...").
+@cache
+def headline_labels() -> frozenset[str]:
+    return load_set("headline_labels.txt")
+
+
+def _headline_colon(ctx: Context) -> Raw | None:
+    """``Issa: Hillary Clinton's 'Honesty Is In Question.'``: a headline whose lead-in before a
+    colon is a short phrase that can speak; what follows the colon is what it said."""
+    if ctx.headline is None:
+        return None
+    hs, he = ctx.headline
+    line = ctx.text[hs:he]
+    m = re.match(r"([^:\"“‘]{2,60}?)\s*:\s+(?=\S)", line)
+    if not m or m.group(1).strip().lower() in headline_labels():
+        return None
+    lead = m.group(1)
+    if len(lead.split()) > 6 or not lead[:1].isupper():
+        return None
+    span = _trim(ctx.text, hs + m.end(), he)
+    if span is None or len(ctx.text[span[0] : span[1]].split()) < 3:
+        return None
+    first = ctx.token_at(hs)
+    last = ctx.token_at(hs + len(lead.rstrip()) - 1)
+    # The lead-in's own head: the token of the phrase whose head lies outside it.
+    heads = [t for t in ctx.doc[first.i : last.i + 1] if not first.i <= t.head.i <= last.i or t.head.i == t.i]
+    head = heads[0] if heads else last
+    if head.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    mention = describe(head)
+    if not mention.speakable:
+        return None
+    return Raw(span[0], span[1], False, None, mention, head.idx)
+
+
+def _raw_statements(ctx: Context, *, headlines: bool = False) -> list[Raw]:
     doc = ctx.doc
     cands = list(_cue_candidates(ctx))
+    if headlines:
+        colon = _headline_colon(ctx)
+        if colon is not None and not any(colon.start < r.end and r.start < colon.end for r in cands):
+            cands.append(colon)
     # Relayed statements: an outer cue whose content holds another cue's statement yields to it.
     by_cue = {r.cue_i: r for r in cands if r.cue_i >= 0}
     keep = []
@@ -933,7 +1127,10 @@ def _raw_statements(ctx: Context) -> list[Raw]:
         if _ends_sentence(ctx, q):
             # The next sentence's cue belongs to its own content: a quote that ends its sentence
             # takes the attribution before it, or a following cue that has no content of its own.
-            found = _cue_before(ctx, q, direct_cues, bare) or _cue_after(ctx, q, bare_raws)
+            # A cue of the next sentence with an object of its own ("She noted a planned rally")
+            # is about that object, not the quote.
+            free = {i: r for i, r in bare_raws.items() if not _has_object(ctx, doc[i])}
+            found = _cue_before(ctx, q, direct_cues, bare) or _cue_after(ctx, q, free)
         else:
             # A verb right before the opening mark has the quote as its object ("cautioned “...”
             # before predicting"); otherwise the cue after the quote wins.
@@ -997,14 +1194,14 @@ def _valid_source(ctx: Context, m: Mention | None, cue: int) -> bool:
     return not ctx.in_quote[tok.i] and ctx.para_of(m.pos) == ctx.para_of(cue)
 
 
-def _near_speaker(ctx: Context, cue: Token, *, scan: bool = True) -> Mention | None:
+def _near_speaker(ctx: Context, cue: Token, *, scan: bool = True, neighbours: bool = True) -> Mention | None:
     """The source of a quote's cue when the parser gave the cue a wrong subject (a word of the quote,
     an adverbial phrase): the name right before the cue (``"...," Huckabee said``), right after it
     (``said former executive Carly Fiorina``), or the nearest person named outside the quote in
     the cue's sentence who is not an object (``Of Carson, Levine, who backs Rubio, said``)."""
     doc = ctx.doc
     para = ctx.para_of(cue.idx)
-    for cand in (_left_neighbour(cue), _inverted_subject(cue)):
+    for cand in (_left_neighbour(cue), _inverted_subject(cue)) if neighbours else ():
         if cand is not None and not ctx.in_quote[cand.i] and ctx.para_of(cand.idx) == para:
             m = describe(cand)
             if m.speakable:
@@ -1124,22 +1321,52 @@ def _named_next(ctx: Context, r: Raw, later: list[Raw]) -> Mention | None:
     is an organisation's name and follows within the next sentence (``According to the United
     Nations agency, ... UNHCR said ...``)."""
     m = r.mention
-    if m is None or not m.definite_institution:
+    if m is None:
+        return None
+    # "..., the UK's national security adviser has warned.  Sir Stephen Lovegrove said ...": a
+    # paragraph that opens with only the title of its source, named for the first time right after.
+    words = m.text.lower().split()
+    titled = (
+        m.kind == "description"
+        and bool(words)
+        and (words[0] == "the" or any(w.endswith(("'s", "’s")) for w in words))
+        and (m.head in titles() or m.head in GENERIC_HEADS)
+        and ctx.sent_span(r.anchor, r.anchor + 1)[0] == ctx.paras[ctx.para_of(r.anchor)][0]
+    )
+    if not m.definite_institution and not titled:
         return None
     limit = ctx.sent_span(r.anchor, r.anchor + 1)[1]
-    nxt = bisect.bisect_right(ctx.sent_starts, limit)
-    if nxt < len(ctx.sents):
-        limit = ctx.sents[nxt][1]
+    # The next sentence; for a lede's title, the one after it too, past a "he said" that only
+    # refers back to the lede's source.
+    for _ in range(2 if titled else 1):
+        nxt = bisect.bisect_right(ctx.sent_starts, limit)
+        if nxt < len(ctx.sents):
+            limit = ctx.sents[nxt][1]
     for o in sorted(later, key=lambda o: o.anchor):
         if o.mention is None or o.anchor <= r.anchor:
             continue
         if o.anchor > limit:
             return None
         om = o.mention
+        if titled and om.kind == "pronoun":
+            continue
         # Another definite institution names ours only if it is a fuller name sharing a word
         # ("the British military" → "the British Defense Ministry").
         shares = bool(set(om.text.lower().split()) & set(m.text.lower().split()) - {m.head})
         fuller = not om.definite_institution or shares
+        if titled:
+            # Only a person the article names there for the first time.
+            surname = om.text.split()[-1] if om.text.split() else ""
+            first = bool(surname) and surname not in ctx.text[ctx.paras[0][0] : r.anchor]
+            # In the same paragraph, or the one after a lede.
+            lede = ctx.para_of(r.anchor) == (1 if ctx.headline else 0)
+            near = ctx.para_of(o.anchor) - ctx.para_of(r.anchor) <= (1 if lede else 0)
+            # A role given with the name must hold the title ("Turkish foreign minister Mevlut"
+            # is not "the Russian negotiator").
+            heads = GENERIC_HEADS.get(m.head, {m.head})
+            role_words = set(re.findall(r"[a-z]+", (om.role or "").lower()))
+            fits = not role_words & titles() or bool(heads & role_words)
+            return om if om.kind == "name" and om.person and first and near and fits else None
         if om.kind == "name" and not om.person and om.text != m.text and fuller:
             return om
         return None
@@ -1154,11 +1381,23 @@ class StatementOptions:
     the quote paragraphs that continue it are one statement spanning all the fragments (start of
     the first to end of the last), as in corpora that annotate one attribution per source, cue and
     content (PolNeAR).  The spec gives one statement per quoted stretch.
+
+    ``headlines``: attributions in the article's headline count too (PolNeAR annotates them; the
+    spec excludes headlines).
+
+    ``StatementOptions.polnear()`` is PolNeAR's convention as a whole (both of the above).
     """
 
     join_split_quotes: bool = False
     # Whether continuation paragraphs join too (not only fragments in the same paragraph).
     join_paragraphs: bool = True
+    # ``Issa: Clinton's 'Honesty Is In Question'``, ``Flynn says ...`` in the headline.
+    headlines: bool = False
+
+    @classmethod
+    def polnear(cls) -> StatementOptions:
+        """The conventions of the PolNeAR corpus: one statement per attribution, headlines too."""
+        return cls(join_split_quotes=True, headlines=True)
 
 
 def _joins(
@@ -1169,6 +1408,11 @@ def _joins(
     if not (ps.direct and cs.direct and ps.speaker == cs.speaker and cs.start >= ps.end):
         return False
     if not (cr.continuation or (cr.cue_i >= 0 and cr.cue_i == pr.cue_i)):
+        return False
+    # Only the attribution may stand between two fragments ("," she said. "), not narrative: a
+    # joined span over other sentences would cover statements of their own.
+    gap = re.findall(r"\w+", ctx.text[ps.end : cs.start])
+    if len(gap) > knob("max_join_gap_words"):
         return False
     return opts.join_paragraphs or "\n" not in ctx.text[ps.end : cs.start]
 
@@ -1187,8 +1431,8 @@ def extract(parsed: ParsedArticle, *, options: StatementOptions | None = None) -
     """Yield the article's statements in text order, under the spec's conventions unless
     ``options`` says otherwise."""
     opts = options or StatementOptions()
-    ctx = Context(parsed)
-    found = list(_resolved(ctx))
+    ctx = Context(parsed, headlines=opts.headlines)
+    found = list(_resolved(ctx, headlines=opts.headlines))
     if not opts.join_split_quotes:
         for _, st in found:
             yield st
@@ -1205,9 +1449,9 @@ def extract(parsed: ParsedArticle, *, options: StatementOptions | None = None) -
         yield st
 
 
-def _resolved(ctx: Context) -> Iterator[tuple[Raw, Statement]]:
+def _resolved(ctx: Context, *, headlines: bool = False) -> Iterator[tuple[Raw, Statement]]:
     """The statements with resolved speakers, each with the raw candidate it came from."""
-    raws = _dedupe(_raw_statements(ctx))
+    raws = _dedupe(_raw_statements(ctx, headlines=headlines))
     resolver = Resolver(ctx.doc, ctx.in_quote)
     resolver.mark_content([(r.start, r.end) for r in raws])
     last: Statement | None = None
@@ -1232,6 +1476,9 @@ def _resolved(ctx: Context) -> Iterator[tuple[Raw, Statement]]:
             ahead = _named_next(ctx, r, ordered[n + 1 :])
             if ahead is not None and speaker == r.mention.text:
                 speaker, role, person = resolver.resolve(ahead)
+                if person and role is None:
+                    # The lede's title is the role of the person named after it.
+                    role = re.sub(r"^(?:the|a|an)\s+", "", r.mention.text, flags=re.I)
             resolver.note(
                 speaker, role, r.mention.pos, person=person, head=r.mention.head, desc=r.mention.text
             )
