@@ -620,3 +620,186 @@ def test_all_parties_are_every_party_of_the_agreements(nlp: Any) -> None:
     )
     agree = [d for d in run(nlp, body) if d.type == "AGREE" and "All sides" in d.sentence]
     assert agree and set(agree[0].actors) == {"Russia", "Ukraine", "Turkey", "United Nations"}, agree
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actors"),
+    [
+        ("Ukraine pointed the finger at Russia for the explosion at the prison.", {"Ukraine", "Russia"}),
+        ("Zelensky laid the blame on Russia for the food crisis.", {"Ukraine", "Russia"}),
+        ("The Ukrainian foreign ministry put the blame squarely on Moscow.", {"Ukraine", "Russia"}),
+        ("Poland holds Russia responsible for the humanitarian catastrophe.", {"Poland", "Russia"}),
+        (
+            "Russia is responsible for the deaths of the prisoners, the Ukrainian foreign minister said.",
+            {"Ukraine", "Russia"},
+        ),
+        ("Russia said Ukraine was responsible for the strike on the prison.", {"Russia", "Ukraine"}),
+        ("Kuleba claimed the strikes showed Moscow could not be trusted.", {"Ukraine", "Russia"}),
+        (
+            "Ukraine is not to blame for the food crisis, the Ukrainian minister said, blaming Russia.",
+            {"Ukraine", "Russia"},
+        ),
+        # Another state's act made the cause of harm in a state's voice.
+        (
+            "Ukraine has argued that Russia's port blockade and launching of missiles from the Black Sea "
+            "made any shipments unviable.",
+            {"Ukraine", "Russia"},
+        ),
+        (
+            "Medvedev, the former president of Russia, said that western support for Ukraine has triggered "
+            "the most serious crisis in relations.",
+            {"Russia", "West"},
+        ),
+        # Clearing one's own side puts the blame on the other.
+        ("The Kremlin said Russia was not to blame for the crisis caused by Western sanctions.", {"Russia"}),
+        (
+            "\"Canada's confidence in Russia's reliability is pretty much nil,\" Trudeau said.",
+            {"Canada", "Russia"},
+        ),
+        (
+            '"There can be no justification for the use of force by the Ukrainian nationalists," '
+            "the Russian foreign minister said.",
+            {"Russia", "Ukraine"},
+        ),
+        (
+            "Ukraine's foreign ministry called for the International Criminal Court to pay attention "
+            "to the atrocities of Russian servicemen.",
+            {"Ukraine", "Russia"},
+        ),
+    ],
+)
+def test_accuse_idioms_and_indirect_frames(nlp: Any, sentence: str, actors: set[str]) -> None:
+    accuse = [d for d in run_full(nlp, sentence) if d.type == "ACCUSE"]
+    assert accuse and actors <= set(accuse[0].actors), accuse
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # A duty, a denial or a claim of innocence blames no one.
+        "The ministry is responsible for the grain corridor, the Ukrainian foreign minister said.",
+        "Russia is not responsible for the food crisis, Lavrov said.",
+        "Poland holds Russia accountable for implementing the deal.",
+        # A cause that is no harm, or a speaker's own state as the cause.
+        "Russia's exports made up a fifth of the market, the Ukrainian minister said.",
+        "Russian grain exports have triggered a fall in prices, Putin said.",
+        # A domestic crime is no accusation between states.
+        "A Ukrainian official is suspected of high treason, the SBU said.",
+        "The former deputy secretary of Ukraine's Security Council has been suspected of high treason.",
+    ],
+)
+def test_not_accuse_idioms(nlp: Any, sentence: str) -> None:
+    assert "ACCUSE" not in types_of(run_full(nlp, sentence))
+
+
+@pytest.mark.parametrize(
+    ("body", "typ"),
+    [
+        # A state addressing its own people, media voicing opinions, interviews over a call.
+        ("Latvia urged Latvians not to travel to Russia.", "REQUEST"),
+        ("The Ukrainian government urged citizens in Enerhodar to evacuate.", "REQUEST"),
+        ("Kremlin propaganda has called for toughness, the columnist wrote.", "REQUEST"),
+        ("This aids the Turkish president's appeal to a domestic audience ahead of an election.", "REQUEST"),
+        ("Zelensky was interviewed by CNN on a video call from Kyiv.", "CONSULT"),
+        (
+            "Ukraine's first lady met her future husband, Volodymyr Zelensky, when they were students.",
+            "CONSULT",
+        ),
+        (
+            "The expert community is also discussing the prospects of deploying missiles on NATO's flank.",
+            "CONSULT",
+        ),
+        (
+            "In a speech in Romania, the Hungarian prime minister criticised mixing with non-Europeans.",
+            "ACCUSE",
+        ),
+        (
+            "During an interview on Ukrainian TV, the Ukrainian intelligence chief was asked to comment "
+            "on Putin's health.",
+            "REQUEST",
+        ),
+        (
+            "Speaking to The Washington Post on a video call, the Ukrainian defence minister said the "
+            "weapons had arrived.",
+            "CONSULT",
+        ),
+    ],
+)
+def test_domestic_and_media_acts_are_not_diplomacy(nlp: Any, body: str, typ: str) -> None:
+    assert typ not in types_of(run_full(nlp, body))
+
+
+@pytest.mark.parametrize(
+    ("body", "typ"),
+    [
+        # The same frames with a foreign partner stay diplomacy.
+        ("Latvia urged Russia not to escalate the conflict.", "REQUEST"),
+        ("Germany criticised Russia's decision to cut gas supplies.", "ACCUSE"),
+        ("The Turkish president made an appeal to Russia for a ceasefire.", "REQUEST"),
+        ("Lavrov met his Turkish counterpart in Ankara.", "CONSULT"),
+        ("Zelensky spoke to Macron on a video call on Friday.", "CONSULT"),
+        ("Xi warned Biden against playing with fire over Taiwan in a phone call on Thursday.", "CONSULT"),
+    ],
+)
+def test_foreign_partner_keeps_the_act(nlp: Any, body: str, typ: str) -> None:
+    assert typ in types_of(run_full(nlp, body))
+
+
+def test_accuser_pointing_back_accuses_the_state_named_before(nlp: Any) -> None:
+    body = (
+        "Russia expelled two Lithuanian diplomats on Monday. "
+        "The Lithuanian foreign minister compiled a list of their sins."
+    )
+    accuse = [d for d in run_full(nlp, body) if d.type == "ACCUSE"]
+    assert accuse and set(accuse[0].actors) == {"Lithuania", "Russia"}, accuse
+    body = (
+        "Russia moved to shut down the Jewish Agency in Moscow. "
+        "Israel's diaspora affairs minister said the move was punishment for Israel's stance on the war."
+    )
+    accuse = [d for d in run_full(nlp, body) if d.type == "ACCUSE"]
+    assert accuse and {"Israel", "Russia"} <= set(accuse[0].actors), accuse
+
+
+def test_quote_naming_no_one_answers_the_sentence_before(nlp: Any) -> None:
+    body = 'Russia fired missiles at the port of Odesa on Saturday. "Outrageous," tweeted the US ambassador.'
+    accuse = [d for d in run_full(nlp, body) if d.type == "ACCUSE"]
+    assert accuse and {"United States", "Russia"} <= set(accuse[0].actors), accuse
+
+
+def test_official_described_then_named_acts_for_the_state() -> None:
+    from briefing.extract.actors import learn_people
+
+    text = (
+        "The risk has grown, the UK's national security adviser has warned.\n\n"
+        "Sir Stephen Lovegrove said the channels had eroded."
+    )
+    at = text.index("Stephen")
+    assert learn_people(text, [(at, at + len("Stephen Lovegrove"))])["Lovegrove"] == "United Kingdom"
+    # A description next to another name belongs to that name.
+    text = "Jake Sullivan, the US national security adviser, spoke. Stephen Lovegrove said nothing."
+    at = text.index("Stephen")
+    assert "Lovegrove" not in learn_people(text, [(0, 12), (at, at + len("Stephen Lovegrove"))])
+
+
+def test_all_parties_without_an_agreement_are_the_war_parties(nlp: Any) -> None:
+    body = (
+        "Russia and Ukraine have been fighting since February. Russia shelled Kharkiv. "
+        '"All parties must stop the fighting," the Chinese foreign minister said.'
+    )
+    request = [d for d in run_full(nlp, body) if d.type == "REQUEST"]
+    assert request and set(request[0].actors) == {"China", "Russia", "Ukraine"}, request
+
+
+def test_the_plan_is_its_proposer(nlp: Any) -> None:
+    body = "Turkey proposed a plan for a ceasefire. Russia rejected the plan on Monday."
+    reject = [d for d in run_full(nlp, body) if d.type == "REJECT"]
+    assert reject and set(reject[0].actors) == {"Russia", "Turkey"}, reject
+
+
+def test_pro_and_non_prefixes_name_no_state() -> None:
+    text = "the leader of pro-Kremlin separatists criticised mixing with non-Europeans"
+    assert find_mentions(text, 0, len(text)) == []
+    text = "he told The Washington Post and the Moscow Times"
+    assert find_mentions(text, 0, len(text)) == []
+    text = "Kyiv pointed the finger at Moscow"
+    assert [m.actor for m in find_mentions(text, 0, len(text))] == ["Ukraine", "Russia"]

@@ -19,13 +19,16 @@ Rules that keep battlefield and background words from becoming actors:
   agreements``), the land or people an act is about (``Ukraine's territorial integrity``,
   ``the territory of Ukraine``, ``lexicons/diplomacy_background_nouns.txt``), the host of a
   mission (``the US ambassador to Kyiv``) and a news outlet (``Agence France-Presse``);
-* ``in X`` after a stance noun is no location: ``confidence in Russia`` names Russia.
+* ``in X`` after a stance noun is no location: ``confidence in Russia`` names Russia, nor is
+  ``at X`` after a word of aim (``pointed the finger at Moscow``);
+* ``non-``, ``anti-`` and ``pro-`` forms name no state (``pro-Kremlin separatists``), and a state
+  inside a newspaper's name (``The Washington Post``) is the outlet.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -57,6 +60,11 @@ _LOCATIVE = frozenset(
 )
 # Nouns after which "in X" names what is trusted or doubted, not where ("confidence in Russia").
 _STANCE_NOUNS = frozenset({"confidence", "trust", "faith", "belief", "interest", "stake", "role", "part"})
+# Words after which "at X" names a target, not a place ("pointed the finger at Moscow",
+# "lashed out at Kyiv", "a swipe at Washington").
+_TARGET_WORDS = frozenset(
+    {"finger", "fingers", "out", "swipe", "swipes", "jab", "jabs", "dig", "aimed", "directed"}
+)
 # Background phrases whose country names are the setting, not a party to the act.
 _BACKGROUND_RE = re.compile(
     r"\b(?:war|invasion|incursion|conflict|offensive|operation|aggression|fighting|crisis|situation|tensions?)\s+"
@@ -69,9 +77,10 @@ _DEAL_NAME_RE = re.compile(r"\s+(?:agreements?|accords?|protocols?|format|peace\
 _WAR_NAME_RE = re.compile(r"(?:-[A-Z][\w]*)?\s+(?:invasion|war|conflict|crisis)\b")
 # A state's name inside a news outlet's name ("Agence France-Presse", "Voice of America").
 _OUTLET_BEFORE_RE = re.compile(r"\b(?:Agence|Voice\s+of|Radio)\s+$")
-_OUTLET_AFTER_RE = re.compile(r"-Presse\b|\s+Presse\b")
+_OUTLET_AFTER_RE = re.compile(r"-Presse\b|\s+(?:Presse|Post|Times|Independent|Herald|Tribune|Journal)\b")
 # The host state of a mission ("ambassador to Kyiv", "its envoy to the UN").
 _HOST_RE = re.compile(r"\b(?:ambassadors?|envoys?|embassy|mission|representative)\s+to\s+(?:the\s+)?$", re.I)
+_NOT_ITSELF_RE = re.compile(r"\b(?:non|anti|pro)-$", re.I)
 _DATELINE_RE = re.compile(
     r"[A-Z][A-Z .'-]+,(?:\s+[A-Z][\w .'-]*)?\s+\((?:AP|Reuters|AFP|dpa)\)\s*[\u2014\u2013-]+"
 )
@@ -197,6 +206,9 @@ def find_mentions(
         form = re.sub(r"(?:'s|\u2019s)$", "", m.group())
         f = _table()[form]
         s, e = start + m.start(), start + m.start() + len(form)
+        # "non-Europeans", "anti-Russian", "pro-Kremlin separatists": not the state itself.
+        if _NOT_ITSELF_RE.search(text[max(start, s - 5) : s]):
+            continue
         if _is_background(text, start, s, e, form) or (
             not keep_places and _is_location(text, start, s, form)
         ):
@@ -276,6 +288,8 @@ def _is_location(text: str, lo: int, s: int, form: str) -> bool:
     stance = re.search(r"(\w+)\s+\w+\W*$", text[max(lo, s - 40) : s])
     if stance and stance.group(1).lower() in _STANCE_NOUNS and prev.group(1).lower() == "in":
         return False
+    if stance and stance.group(1).lower() in _TARGET_WORDS and prev.group(1).lower() == "at":
+        return False
     return form in places() or (_table()[form].kind == "name" and form not in {"UN", "U.N.", "NATO", "Nato"})
 
 
@@ -299,16 +313,20 @@ def learn_people(text: str, entities: Iterable[tuple[int, int]]) -> dict[str, st
 
     ``entities`` are PERSON spans.  The office is looked for just before the name
     (``Ukrainian Foreign Minister Dmytro Kuleba``, ``Russia's negotiator Vladimir Medinsky``) or
-    in an appositive after it (``David Arakhamia, a Ukrainian negotiator``).
+    in an appositive after it (``David Arakhamia, a Ukrainian negotiator``).  A name that opens
+    a sentence right after one describing an official by office alone takes that office (``The
+    UK's national security adviser ... . Stephen Lovegrove told ...``).
     """
     learnt: dict[str, str] = {}
+    entities = list(entities)
+    spans = entities
     known = _table()
     for s, e in entities:
         name = text[s:e].strip()
         name = re.sub(r"(?:'s|\u2019s)$", "", name)
         if not name or name in known:
             continue
-        actor = _office_actor(text, s, e)
+        actor = _office_actor(text, s, e) or _described_before(text, s, spans)
         if actor is None:
             continue
         learnt.setdefault(name, actor)
@@ -316,6 +334,33 @@ def learn_people(text: str, entities: Iterable[tuple[int, int]]) -> dict[str, st
         if len(parts) > 1 and parts[-1] not in known:
             learnt.setdefault(parts[-1], actor)
     return learnt
+
+
+_SENT_END_RE = re.compile(r"[.!?][\"\u201d\u2019']?\s+")
+_OPENS_RE = re.compile(r"[.!?][\"\u201d\u2019']?\s+[\"\u201c]?(?:(?:Sir|Dame|Dr|Mr|Mrs|Ms|Gen|Adm)\.?\s+)?$")
+
+
+def _described_before(text: str, s: int, entities: Sequence[tuple[int, int]]) -> str | None:
+    """The state of an official the previous sentence describes by office alone, when the name
+    at ``s`` opens the next sentence."""
+    if not _OPENS_RE.search(text[max(0, s - 14) : s]):
+        return None
+    ends = list(_SENT_END_RE.finditer(text, max(0, s - 400), s))
+    if not ends:
+        return None
+    p1 = ends[-1].start() + 1
+    p0 = ends[-2].end() if len(ends) > 1 else max(text.rfind("\n", 0, p1) + 1, p1 - 300)
+    if any(p0 <= a < p1 for a, _ in entities):
+        return None  # the previous sentence names a person: the description is theirs
+    prev = text[p0:p1]
+    for mm in find_mentions(text, p0, p1, keep_places=True):
+        # The state right before the office: "the UK's national security adviser", "the
+        # Russian foreign minister".
+        tail = re.findall(r"[\w-]+", re.sub(r"^(?:'s|\u2019s)", "", text[mm.end : p1]))[:3]
+        led = mm.start == p0 or re.search(r"\b(?:the|its)\s+$", prev[: mm.start - p0], re.I)
+        if mm.kind in {"name", "demonym"} and led and any(w.lower() in title_words() for w in tail):
+            return mm.actor
+    return None
 
 
 def _office_actor(text: str, s: int, e: int) -> str | None:

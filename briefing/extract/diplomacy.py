@@ -19,7 +19,15 @@ non-violent categories in two layers:
   REQUEST (seeking guarantees; a state saying another state should or must act) and SUPPORT
   (backing earned or expressed); AID also from a state as recipient (``supplying Ukraine``) or
   materiel received from a state; CONSULT from an official travelling to another state; ACCUSE
-  from loaded verbs aimed at a state (``pump up Ukraine with weapons``).
+  from loaded verbs aimed at a state (``pump up Ukraine with weapons``), from another state
+  said to be responsible (``Russia is responsible for the deaths``, in a state's voice), from
+  another state's act made the cause of harm (``Russia's blockade made shipments unviable``)
+  and from wrongs an official lists (``a list of their sins``).
+* **Not diplomacy**: a state addressing its own people (``urged Latvians not to travel``), an
+  appeal to voters, a call voiced by media or propaganda, an official "asked to comment", an
+  interview given over a video call, a meeting with one's own officials or family, a group of
+  no state discussing, criticism of a practice rather than an actor, and domestic crimes
+  (treason, collaboration) are dropped.
 * **Article context**: for a few sentences after an agreement, a sentence that states its
   terms or workings without naming it (``Ships will be inspected``, ``It also allows``) is an
   AGREE of the agreement's parties.
@@ -32,8 +40,11 @@ A sentence may carry several types and yields at most one item per type.
 Actors come from :mod:`briefing.extract.actors`: names, demonyms before agent nouns and people
 mapped to the state they act for.  Where a sentence names no actor itself, simple anaphora is
 resolved from the article: ``he``/``the minister`` → the latest official, ``they``/``the sides``
-→ the latest item's actors, ``the deal`` → the parties of the latest agreement, and a quote
-sentence takes its speaker from the attribution that closes the quote.  The speaker of a
+→ the latest item's actors, ``the deal`` → the parties of the latest agreement, ``the plan`` →
+who put it forward, ``all parties`` with no agreement yet → the parties of the war, and a quote
+sentence takes its speaker from the attribution that closes the quote.  An accuser who only
+points back (``the move was punishment``, ``their sins``, a quote naming no one) accuses who
+the sentences just before named.  The speaker of a
 statement is an actor of the acts made in its voice (the accuser of an accusation).  A
 sentence with a cue but no actor at all (a battlefield report, domestic politics) yields
 nothing.
@@ -118,6 +129,16 @@ _PAIR_RE = re.compile(
 _DEAL_RE = re.compile(
     r"\b(?:the|this|that|[a-z]+day's)\s+(?:\w+\s+)?(?:deal|agreement|accord|arrangement|initiative)\b", re.I
 )
+# A plan referred back to, and a sentence that puts one forward (its proposer is who "the plan"
+# later points to).
+_PLAN_RE = re.compile(
+    r"\b(?:the|this|that|its|his|their)\s+(?:\w+\s+)?(?:plan|proposals?|initiative|peace\s+formula|roadmap|offer)\b",
+    re.I,
+)
+_PROPOSER_RE = re.compile(
+    r"\b(?:propos\w+|offer\w*|put\s+forward|unveil\w*|present\w*|drew\s+up|draft\w*)\b", re.I
+)
+_PROPOSAL_TYPES = frozenset({"CONCEDE", "CONSULT", "REQUEST", "AGREE", "RETREAT"})
 _TALKS_RE = re.compile(r"\bthe\s+(?:\w+\s+)?(?:talks|meeting|signing|summit|visit)\b", re.I)
 _CONDITIONAL_RE = re.compile(
     r"\b(?:if|unless|provided\s+that|on\s+condition|only\s+after|as\s+long\s+as)\b", re.I
@@ -234,6 +255,8 @@ class _View:
     context_actor: str | None = None
     targets: tuple[str, ...] = ()  # states named by any demonym ("the Russian offensive")
     accused: tuple[str, ...] = ()  # states named by a demonym before a force or hostile act
+    recent: tuple[str, ...] = ()  # actors of the latest earlier sentence that named any
+    stated: bool = False  # a speaker's attribution names the voice (not guessed from context)
     _places: list[Mention] | None = None
 
     @property
@@ -390,7 +413,7 @@ def _keep_hit(typ: str, a: int, b: int, v: _View) -> bool:
         return _contact_ok(toks, v)
     if typ == "REJECT":
         return _reject_ok(toks, v)
-    if typ == "REQUEST" and _asks_people(toks):
+    if typ == "REQUEST" and (_asks_people(toks, v) or _voiceless_request(toks, v)):
         return False
     if typ == "ACCUSE":
         return _accuse_ok(toks, v)
@@ -482,6 +505,8 @@ def _contact_ok(toks: Sequence[Token], v: _View) -> bool:
     """A contact (visit, call, talk) needs an actor partner; a visit home is domestic."""
     for t in toks:
         lem = _lemma(t)
+        if t.pos_ == "NOUN" and lem in _fr("contact.medium") and not _medium_ok(t, v):
+            return False
         if (t.pos_ == "VERB" and lem in _fr("contact.verb")) or (
             t.pos_ == "NOUN" and lem in _fr("contact.noun") and lem == "visit"
         ):
@@ -495,21 +520,98 @@ def _contact_ok(toks: Sequence[Token], v: _View) -> bool:
             partners = [x for o in objs for x in v.actors_under(o, with_places=True)]
             if not partners:
                 return False
-            if lem == "visit" and t.pos_ == "VERB":
-                own = _subject_actors(v, t)
+            if t.pos_ == "VERB":
+                # A visit home or a meeting with one's own officials or family is domestic.
+                own = (
+                    _subject_actors(v, t)
+                    if lem == "visit"
+                    else [a for c in t.children if c.dep_ == "nsubj" for a in v.actors_under(c)]
+                )
                 if own and set(partners) <= set(own):
                     return False
+        if t.pos_ == "VERB" and lem in _fr("contact.verb") | _fr("talk.verb") and _nonstate_subject(t, v):
+            return False
     return True
 
 
-def _asks_people(toks: Sequence[Token]) -> bool:
-    """A call on civilians or residents ("urged residents to stay home") is domestic advice."""
+def _nonstate_subject(t: Token, v: _View) -> bool:
+    """A contact whose subject is a group of no state ("the expert community is discussing")."""
+    subj = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return bool(subj) and all(
+        c.pos_ == "NOUN" and _lemma(c) in _fr("nonstate.group") and not v.actors_under(c) for c in subj
+    )
+
+
+def _criticises_actor(t: Token, v: _View) -> bool:
+    """Criticism is an accusation when aimed at another actor or at an act of one ("lambasted
+    the Hungarian government"), not at a practice ("criticised mixing with non-Europeans")."""
+    own = set(_subject_actors(v, t)) | set(v.voice_at(t))
+    objs = [*_args(t), *_preps(t, {"over", "on", "against", "of"})]
+    objs += [c for c in t.children if c.dep_ in {"xcomp", "ccomp"}]
+    if not objs:
+        return True  # "Poland criticised ..." with the target elsewhere in the sentence
+    return any(set(v.actors_under(o)) - own or _word(o) in {"him", "them", "her", "it"} for o in objs)
+
+
+def _medium_ok(t: Token, v: _View) -> bool:
+    """A call or link as the means of another act ("interviewed by CNN on a video call",
+    "speaking to The Washington Post on a video call") is a contact only with an actor."""
+    h = t.head
+    if h.dep_ != "prep" or _word(h) not in {"on", "by", "via", "over", "in"}:
+        return True
+    pred = h.head
+    if pred.pos_ not in {"VERB", "AUX"}:
+        return True
+    if _lemma(pred) in _fr("interview.verb"):
+        return False
+    # "people could provide details by phone": residents calling are no contact between states.
+    subj = [c for c in pred.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subj and all(
+        _lemma(c) in _fr("people.noun") | _fr("nonstate.group") and not v.actors_under(c) for c in subj
+    ):
+        return False
+    if _lemma(pred) not in _fr("interview.speak"):
+        return True
+    objs = _args(pred)
+    return not objs or any(v.actors_under(o, with_places=True) for o in objs)
+
+
+def _asks_people(toks: Sequence[Token], v: _View) -> bool:
+    """A call on civilians or residents ("urged residents to stay home") or on the state's own
+    people ("Latvia urged Latvians not to travel") is domestic advice."""
     for t in toks:
+        if t.pos_ == "NOUN" and _lemma(t) in _fr("govern.REQUEST"):
+            # "his appeal to a domestic audience": popularity with voters, no request.
+            to = _preps(t, {"to"})
+            if to and all(_lemma(o) in _fr("people.noun") for o in to):
+                return True
         if t.pos_ != "VERB" or _lemma(t) not in _fr("govern.REQUEST"):
             continue
         objs = [c for c in t.children if c.dep_ == "dobj"]
         objs += [g for c in t.children if c.dep_ == "prep" and _word(c) == "on" for g in c.children]
         if objs and all(_lemma(o) in _fr("people.noun") for o in objs):
+            return True
+        own = set(_subject_actors(v, t))
+        folk = [o for o in objs if _word(o) in plural_demonyms() or o.text in plural_demonyms()]
+        if own and objs and len(folk) == len(objs) and {known_demonym(o.text) for o in folk} <= own:
+            return True
+    return False
+
+
+def _voiceless_request(toks: Sequence[Token], v: _View) -> bool:
+    """A call made by no state: media, propaganda or a commentator ("Kremlin propaganda has
+    called for toughness") voice opinions, not a state's request; an official "asked to
+    comment" in an interview is asked by a journalist."""
+    for t in toks:
+        if t.pos_ != "VERB" or _lemma(t) not in _fr("govern.REQUEST"):
+            continue
+        passive = any(c.dep_ == "auxpass" for c in t.children) and not any(
+            c.dep_ == "agent" for c in t.children
+        )
+        if passive and any(c.dep_ == "xcomp" and _lemma(c) in _fr("undisclosed") for c in t.children):
+            return True
+        subj = [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subj and all(_lemma(c) in _fr("nonstate.voice") for c in subj):
             return True
     return False
 
@@ -554,17 +656,52 @@ def _accuse_ok(toks: Sequence[Token], v: _View) -> bool:
         # "in case of provocations" names a hypothetical, not a culprit.
         if any(_lemma(a) == "case" and any(_word(c) == "in" for c in [a.head]) for a in t.ancestors):
             return False
+        if _lemma(t) in _fr("culpable") and t.pos_ == "ADJ" and t.dep_ in {"acomp", "ROOT"}:
+            return _culprit_named(t, v)
         if _lemma(t) in {"accuse", "charge"} and t.tag_ == "VBN":
             passive = t.dep_ in {"acl", "relcl"} or any(c.dep_ == "auxpass" for c in t.children)
             agent = any(c.dep_ == "agent" for c in t.children)
             if passive and not agent:
                 return False
-    if any(_lemma(t) in _fr("judicial") for t in v.tokens):
+    if _judicial(v):
         # A court judging a soldier: only an explicit state accusation counts.
         return any(
-            _lemma(t) in {"accuse", "condemn", "blame", "denounce"} and _subject_actors(v, t) for t in toks
+            _lemma(t) in {"accuse", "condemn", "blame", "denounce"}
+            and (_subject_actors(v, t) or _pair_subject(t))
+            for t in toks
         )
     return True
+
+
+def _culprit_named(t: Token, v: _View) -> bool:
+    """ "Russia is responsible for the deaths" blames when another actor says it of a state:
+    the subject is an actor other than the speaker's, the claim is not negated, and it is no
+    duty ("the ministry is responsible for the corridor" has no voice and names no harm)."""
+    pred = t.head if t.dep_ == "acomp" else t
+    if _negated(t) or _negated(pred):
+        return False
+    culprit = [a for c in pred.children if c.dep_ in _SUBJECTS for a in _actor_head(c, v)]
+    voice = _stance_voice(pred, v)
+    return bool(culprit and voice and not set(culprit) <= set(voice))
+
+
+def _pair_subject(t: Token) -> bool:
+    """A subject naming the parties together: "both countries", "the two sides", "all parties"."""
+    return any(
+        c.dep_ in _SUBJECTS
+        and _lemma(c) in {"country", "side", "party", "nation", "government"}
+        and any(_word(d) in {"both", "two", "all"} for d in c.children)
+        for c in t.children
+    )
+
+
+def _judicial(v: _View) -> bool:
+    """Whether the sentence is about a trial or a domestic crime; a court that is itself an
+    actor ("the International Criminal Court") is no trial."""
+    return any(
+        _lemma(t) in _fr("judicial") and not any(m.start <= t.idx < m.end for m in v.mentions)
+        for t in v.tokens
+    )
 
 
 def _support_noun_ok(t: Token) -> bool:
@@ -589,7 +726,7 @@ def _frame_types(v: _View) -> set[str]:
 def frame_hits(v: _View) -> list[tuple[str, Token]]:
     """Each act the parse shows, with the token that carries it (for inspection and tests)."""
     out: list[tuple[str, Token]] = []
-    judicial = any(_lemma(t) in _fr("judicial") for t in v.tokens)
+    judicial = _judicial(v)
     for t in v.tokens:
         lem, w = _lemma(t), _word(t)
         if (
@@ -628,7 +765,7 @@ def frame_hits(v: _View) -> list[tuple[str, Token]]:
             if objs and not any(_lemma(o) in _fr("conquer.object") for o in objs) and _subject_actors(v, t):
                 out.append(("REQUEST", t))
         critic = lem in _fr("accuse.verb") and t.pos_ == "VERB" and not _negated(t)
-        if critic and (_subject_actors(v, t) or v.voice_at(t)):
+        if critic and (_subject_actors(v, t) or v.voice_at(t)) and _criticises_actor(t, v):
             out.append(("ACCUSE", t))
         warns = lem == "warn" and t.pos_ == "VERB" and not _negated(t)
         against = warns and any(c.dep_ == "prep" and _word(c) == "against" for c in t.children)
@@ -677,6 +814,8 @@ def frame_hits(v: _View) -> list[tuple[str, Token]]:
             out.append(("REQUEST", t))
         if t.pos_ == "VERB" and not judicial and _blames(t, v):
             out.append(("ACCUSE", t))
+        if t.pos_ == "VERB" and not judicial and _causes_harm(t, v):
+            out.append(("ACCUSE", t))
         if t.pos_ == "VERB" and lem in _fr("want") and _wants(t, v):
             out.append(("REQUEST", t))
     return out
@@ -717,6 +856,30 @@ def _blames(t: Token, v: _View) -> bool:
     # one noun phrase): the culprits are the other actors the sentence names.
     if not any(c.dep_ in _SUBJECTS for c in t.children) and t.dep_ == "ROOT":
         return bool({m.actor for m in v.mentions} - set(voice))
+    return False
+
+
+def _causes_harm(t: Token, v: _View) -> bool:
+    """Another state's act made the cause of harm in a state's voice: "Russia's port blockade
+    made any shipments unviable", "western support for Ukraine has triggered the most serious
+    crisis"."""
+    if _lemma(t) not in _fr("cause.harm") or _negated(t) or any(c.dep_ == "prt" for c in t.children):
+        return False
+    # "made X unviable": "make" causes only with a result ("Russia's exports made up a fifth" no).
+    if _lemma(t) == "make" and not any(c.dep_ in {"ccomp", "xcomp", "oprd", "acomp"} for c in t.children):
+        return False
+    voice = v.voice_at(t)
+    if not voice:
+        return False
+    for c in t.children:
+        if c.dep_ != "nsubj" or c.pos_ != "NOUN":
+            continue
+        heads = [c, *(g for g in c.children if g.dep_ == "conj")]
+        mods = [m for h in heads for m in h.children if m.dep_ in {"poss", "amod", "compound"}]
+        culprits = [a for m in mods for a in _actor_head(m, v)]
+        culprits += [d for m in mods if (d := known_demonym(m.text)) is not None]
+        if set(culprits) - set(voice):
+            return True
     return False
 
 
@@ -901,7 +1064,14 @@ def _obliges(t: Token, v: _View) -> bool:
         c.dep_ in {"attr", "nsubj"} and any(_word(g) in {"no", "any"} for g in c.children) for c in t.children
     ):
         there = False
-    return norm or there or (bool(subj) and not set(subj) <= set(voice))
+    # "All parties must return to the table": a call on the parties of the war.
+    parties = any(
+        c.dep_ == "nsubj"
+        and _lemma(c) in {"party", "side"}
+        and any(_word(d) in {"all", "both"} for d in c.children)
+        for c in t.children
+    ) and not _negated(t)
+    return norm or there or parties or (bool(subj) and not set(subj) <= set(voice))
 
 
 def _loaded_ok(t: Token, v: _View) -> bool:
@@ -909,12 +1079,44 @@ def _loaded_ok(t: Token, v: _View) -> bool:
     # "a military response in case of provocations" names a hypothetical, not a culprit.
     if any(_lemma(a) == "case" and _word(a.head) == "in" for a in t.ancestors):
         return False
-    voice = v.voice_at(t)
+    voice = v.voice_at(t) or _listing_voice(t, v)
     if not voice:
         return False
     others = ({m.actor for m in v.mentions} | set(v.targets)) - set(voice)
     third = any(_word(x) in {"they", "them", "their", "he", "his", "it", "its"} for x in v.tokens)
-    return bool(others) or third
+    # "the move was punishment for ...": the act of another state named just before; a quote
+    # naming no one ("Outrageous," tweeted the ambassador) answers the sentences before it.
+    return bool(others) or third or _points_back(v) or _answers_recent(v, voice)
+
+
+def _answers_recent(v: _View, voice: Sequence[str]) -> bool:
+    """A statement that names no actor besides its speaker, after sentences naming another."""
+    own = {m.actor for m in v.mentions} | set(v.targets)
+    return v.stated and own <= set(voice) and bool(set(v.recent) - set(voice))
+
+
+def _points_back(v: _View) -> bool:
+    """Whether the sentence refers to another party only by pronoun ("their sins") or to its
+    act by a definite noun ("the move was punishment")."""
+    if any(_word(x) in {"they", "them", "their"} for x in v.tokens):
+        return True
+    return any(
+        c.dep_ in _SUBJECTS
+        and _lemma(c) in _fr("act.anaphor")
+        and any(_word(d) in {"the", "this", "that"} for d in c.children)
+        for c in v.tokens
+    )
+
+
+def _listing_voice(t: Token, v: _View) -> tuple[str, ...]:
+    """Who lists another party's wrongs ("the minister compiled a list of their sins"): the
+    subject of the clause whose object holds a noun of wrongdoing."""
+    if _lemma(t) not in _fr("accuse.noun") and _word(t) not in _fr("accuse.noun"):
+        return ()
+    for anc in t.ancestors:
+        if anc.pos_ == "VERB":
+            return tuple(a for c in anc.children if c.dep_ == "nsubj" for a in _actor_head(c, v))
+    return ()
 
 
 def _aid_ok(t: Token, v: _View) -> bool:
@@ -1065,6 +1267,7 @@ class _Context:
     last_item_actors: tuple[str, ...] = ()
     deal_actors: tuple[str, ...] = ()
     deal_parties: tuple[str, ...] = ()  # every party of the article's agreements so far
+    plan_actors: tuple[str, ...] = ()  # who put forward the latest plan or proposal
     last_place: str | None = None
     history: list[tuple[str, ...]] = field(default_factory=list)
     parties: tuple[str, ...] = ()  # the two actors the article names most: its conflict's sides
@@ -1094,6 +1297,7 @@ def extract(parsed: ParsedArticle, statements: Sequence[Statement] = ()) -> Iter
             # The quote's own attribution names its speaker: it outweighs a statement that
             # carried the sentence over to another speaker.
             view.voices = [(a, b, vs) for a, b, vs in view.voices if not a <= s < b]
+        view.stated = bool(view.voices) or attributed
         if quote_voice and not any(a <= s < b for a, b, _ in view.voices):
             view.voices.append((s, e, quote_voice))
         hits = [(t, k, s + a, s + b) for t, k, a, b in rules.matches(sent)]
@@ -1159,6 +1363,8 @@ def extract(parsed: ParsedArticle, statements: Sequence[Statement] = ()) -> Iter
             ctx.deal_actors = tuple(actors)
         if ("AGREE" in types or "COOPERATE" in types) and len(actors) > 1:
             ctx.deal_parties = dedupe([*ctx.deal_parties, *actors])
+        if set(types) & _PROPOSAL_TYPES and _PROPOSER_RE.search(sent):
+            ctx.plan_actors = tuple(a for a in actors if a in direct) or tuple(actors)
         reporters = _reporters(view, statements, people)
         victims = _victims(view)
         addressees = _addressees(view)
@@ -1181,6 +1387,13 @@ def extract(parsed: ParsedArticle, statements: Sequence[Statement] = ()) -> Iter
             if t == "ACCUSE":
                 # The accused may be named only by a demonym ("the Russian offensive").
                 who = tuple(dedupe([*who, *view.accused]))
+                # An accuser alone who points back ("the move was punishment", "a list of
+                # their sins") accuses whoever the sentences just before named.
+                framed_only = not any(k == "strong" and typ == "ACCUSE" for typ, k, _a, _b in kept)
+                if len(who) == 1 and (_points_back(view) or (framed_only and _answers_recent(view, who))):
+                    recent = [h for h in ctx.history[-4:-1] if set(h) - set(who)]
+                    if recent:
+                        who = tuple(dedupe([*who, *recent[-1]]))
             if t in _BLAME_TYPES:
                 # The state a hostile act is done to is not a party to the accusation or the
                 # warning about it ("accused the West of pumping Ukraine with weapons").
@@ -1359,7 +1572,8 @@ def _view(
             and (_lemma(t.head) in _fr("accuse.target") or _word(t.head) in agent_nouns())
         )
     )
-    return _View(text, s, e, tokens, mentions, people, here, ctx.last_official, targets, accused)
+    recent = next((h for h in reversed(ctx.history[-3:]) if h), ())
+    return _View(text, s, e, tokens, mentions, people, here, ctx.last_official, targets, accused, recent)
 
 
 def _tells_state(sent: str, s: int, mentions: Sequence[Mention]) -> bool:
@@ -1397,6 +1611,12 @@ def _resolve(
     # "All sides", "the four parties to the agreement": every party of the agreements so far.
     if len(set(out)) < len(ctx.deal_parties) and _ALL_PARTIES_RE.search(sent):
         out.extend(ctx.deal_parties)
+    elif not ctx.deal_parties and ctx.parties and _ALL_PARTIES_RE.search(sent):
+        # With no agreement yet, "all parties" are the parties of the war the article reports.
+        out.extend(ctx.parties)
+    # "The plan", "the proposal": whoever put it forward, when the sentence names one side only.
+    if len(set(out)) < 2 and ctx.plan_actors and _PLAN_RE.search(sent):
+        out.extend(ctx.plan_actors)
     if len(out) < 2 and _DEAL_RE.search(sent) and ctx.deal_actors:
         out.extend(ctx.deal_actors)
     for st in statements:
