@@ -518,6 +518,233 @@ CASES: list[tuple[str, str, list[Any]]] = [
             ("Stephen Lovegrove", "We have clear concerns about China’s nuclear programme,", True, "said"),
         ],
     ),
+    # Acronyms in brackets: the acronym stands for the name before it; a description with its
+    # acronym is named by the acronym.
+    (
+        "acronym-after-name-is-the-name",
+        "Latvia's State Security Service (VDD) has opened a criminal case. VDD said the man had spied for "
+        "Russia.",
+        [("State Security Service", "the man had spied for Russia", False, "said")],
+    ),
+    (
+        "description-with-acronym-is-the-acronym",
+        "The UN refugee agency (UNHCR) said 5 million people had fled. UNHCR said the outflow had slowed.",
+        [
+            ("UNHCR", "5 million people had fled", False, "said"),
+            ("UNHCR", "the outflow had slowed", False, "said"),
+        ],
+    ),
+    # A description with the name set beside it, or named in the next sentence when compatible.
+    (
+        "according-to-title-comma-name",
+        "According to the governor, Oleksandr Starukh, two people were killed in the strike.",
+        [("Oleksandr Starukh", "governor", "two people were killed in the strike", False, "according to")],
+    ),
+    (
+        "title-then-holder-named-next-sentence",
+        "The US secretary of state condemned the attack. In a statement, Antony Blinken said Russia must "
+        "be held accountable.",
+        [
+            ("Antony Blinken", "US secretary of state", "the attack", False, "condemned"),
+            ("Antony Blinken", "US secretary of state", "Russia must be held accountable", False, "said"),
+        ],
+    ),
+    (
+        "title-inside-a-paragraph-named-in-the-next-sentence",
+        "Russia struck the port on Saturday. The US secretary of state condemned the attack. In a "
+        "statement, Antony Blinken said Russia must be held accountable.",
+        [
+            ("Antony Blinken", "US secretary of state", "the attack", False, "condemned"),
+            ("Antony Blinken", "US secretary of state", "Russia must be held accountable", False, "said"),
+        ],
+    ),
+    (
+        "title-inside-a-paragraph-not-linked-to-other-title",
+        "Russia struck the port on Saturday. The Russian negotiator said talks would go on. Turkish "
+        "Foreign Minister Mevlut Cavusoglu said the deal would hold.",
+        [
+            ("The Russian negotiator", None, "talks would go on", False, "said"),
+            ("Mevlut Cavusoglu", "Turkish Foreign Minister", "the deal would hold", False, "said"),
+        ],
+    ),
+    (
+        "title-not-linked-to-holder-of-other-nationality",
+        "Ukraine's negotiator said talks were difficult. Russian negotiator Vladimir Medinsky said "
+        "progress was made.",
+        [
+            ("Ukraine's negotiator", "talks were difficult", False, "said"),
+            ("Vladimir Medinsky", "progress was made", False, "said"),
+        ],
+    ),
+    # Definite descriptions take up the earlier unnamed source they agree with.
+    (
+        "definite-description-takes-up-earlier-description",
+        "Ukraine's negotiator said talks were difficult. The negotiator said a deal was possible.",
+        [
+            ("Ukraine's negotiator", "talks were difficult", False, "said"),
+            ("Ukraine's negotiator", "a deal was possible", False, "said"),
+        ],
+    ),
+    (
+        "definite-description-with-other-nationality-stays",
+        "Ukraine's negotiator said talks were difficult. The Russian negotiator said progress was made.",
+        [
+            ("Ukraine's negotiator", "talks were difficult", False, "said"),
+            ("The Russian negotiator", "progress was made", False, "said"),
+        ],
+    ),
+    (
+        "presidency-and-his-office-are-the-president",
+        "President Volodymyr Zelensky visited the front. The presidency said he had met soldiers. His "
+        "office said the visit lasted three hours.",
+        [
+            ("Volodymyr Zelensky", "he had met soldiers", False, "said"),
+            ("Volodymyr Zelensky", "the visit lasted three hours", False, "said"),
+        ],
+    ),
+    # Documents speak for the body that issued them.
+    (
+        "report-released-by-is-the-issuer",
+        "Two officials were charged, according to a report released by the State Bureau of Investigation.",
+        [("State Bureau of Investigation", "Two officials were charged", False, "according to")],
+    ),
+    (
+        "notice-from-is-the-issuer",
+        "A notice from the Justice Ministry says the group was banned.",
+        [("Justice Ministry", "the group was banned", False, "says")],
+    ),
+    # A quote paragraph that names its own speaker does not continue the previous one.
+    (
+        "quote-paragraph-with-far-attribution-is-not-a-continuation",
+        "“We are ready,” Maria Ivanova, a local official, said.\n\n“The shelling continues every day "
+        "and nobody helps the people who stayed behind in the villages near the front line, where the "
+        "water supply was cut in March,” said Yuri Kanner, head of the Russian Jewish Congress.",
+        [
+            ("Maria Ivanova", "We are ready,", True, "said"),
+            (
+                "Yuri Kanner",
+                "The shelling continues every day and nobody helps the people who stayed behind in the "
+                "villages near the front line, where the water supply was cut in March,",
+                True,
+                "said",
+            ),
+        ],
+    ),
+    (
+        "quote-paragraph-attributed-in-next-sentence",
+        "“We are ready,” Maria Ivanova, a local official, said.\n\n“The shelling continues every day and "
+        "nobody helps the people.” In an interview on Tuesday, Yuri Kanner, head of the Russian Jewish "
+        "Congress, said more was needed.",
+        [
+            ("Maria Ivanova", "We are ready,", True, "said"),
+            ("Yuri Kanner", "The shelling continues every day and nobody helps the people.", True, "said"),
+            ("Yuri Kanner", "more was needed", False, "said"),
+        ],
+    ),
+    # A state named in the previous sentence is what "it" and "the country" stand for.
+    (
+        "it-is-the-state-named-before",
+        "The Ukrainian military said 20 missiles were fired. Russia launched strikes on Kyiv on Monday. It "
+        "said the strikes hit military targets.",
+        [
+            ("The Ukrainian military", "20 missiles were fired", False, "said"),
+            ("Russia", "the strikes hit military targets", False, "said"),
+        ],
+    ),
+    (
+        "it-takes-up-a-one-word-source",
+        "Gazprom said it was halting another turbine. European politicians have challenged that "
+        "explanation, with Germany saying the turbine was not meant to be used until September. Gazprom "
+        "said on Monday it had received papers from Siemens. “The documents do not remove the risks,” it "
+        "said in a statement.",
+        [
+            ("Gazprom", "it was halting another turbine", False, "said"),
+            ("Germany", "the turbine was not meant to be used until September", False, "saying"),
+            ("Gazprom", "on Monday it had received papers from Siemens", False, "said"),
+            ("Gazprom", "The documents do not remove the risks,", True, "said"),
+        ],
+    ),
+    (
+        "named-institution-is-not-renamed-by-the-next-source",
+        "The European Union has accused Russia of resorting to energy blackmail, while the Kremlin says "
+        "the gas disruption has been caused by maintenance issues.",
+        [
+            ("European Union", "Russia of resorting to energy blackmail", False, "accused"),
+            ("Kremlin", "the gas disruption has been caused by maintenance issues", False, "says"),
+        ],
+    ),
+    (
+        "the-regions-administration-is-the-place-named-before",
+        "One person was killed in shelling that hit a residential area in Mykolaiv, the region’s "
+        "administration said.",
+        [
+            (
+                "Mykolaiv",
+                "One person was killed in shelling that hit a residential area in Mykolaiv",
+                False,
+                "said",
+            )
+        ],
+    ),
+    (
+        "title-with-name-beside-after-inverted-cue",
+        "The attacks drew condemnation.\n\n“Outrageous,” tweeted the US ambassador to Kyiv, Bridget Brink. "
+        "“Russia strikes the port city of Odesa less than 24 hours after signing an agreement.”",
+        [
+            ("Bridget Brink", "US ambassador to Kyiv", "Outrageous,", True, "tweeted"),
+            (
+                "Bridget Brink",
+                "US ambassador to Kyiv",
+                "Russia strikes the port city of Odesa less than 24 hours after signing an agreement.",
+                True,
+                "tweeted",
+            ),
+        ],
+    ),
+    (
+        "acronym-of-a-long-name",
+        "The United Nations High Commissioner for Refugees (UNHCR) opened a centre. UNHCR said 5 million "
+        "people had fled.",
+        [("United Nations High Commissioner for Refugees", "5 million people had fled", False, "said")],
+    ),
+    (
+        "statement-on-a-website-is-its-owner",
+        "According to a statement on the Kremlin website, the leaders discussed grain.",
+        [("Kremlin", "the leaders discussed grain", False, "according to")],
+    ),
+    (
+        "statement-on-his-channel-is-the-person",
+        "President Volodymyr Zelensky met soldiers. A statement on his Telegram channel said the visit "
+        "lasted three hours.",
+        [("Volodymyr Zelensky", "the visit lasted three hours", False, "said")],
+    ),
+    (
+        "data-from-an-agency-are-the-agency",
+        "According to data from the UN refugee agency, 5 million people have fled.",
+        [("UN refugee agency", "5 million people have fled", False, "according to")],
+    ),
+    (
+        "survey-of-people-is-not-by-them",
+        "An Associated Press survey of Democratic superdelegates found that most backed Clinton, "
+        "according to a survey of voters.",
+        [
+            (
+                "a survey of voters",
+                "An Associated Press survey of Democratic superdelegates found that most backed Clinton",
+                False,
+                "according to",
+            )
+        ],
+    ),
+    (
+        "the-countrys-forces-are-the-state",
+        "Ukraine has accused Russia of shelling the plant. The country's forces said they had destroyed two "
+        "depots.",
+        [
+            ("Ukraine", "Russia of shelling the plant", False, "accused"),
+            ("Ukraine", "they had destroyed two depots", False, "said"),
+        ],
+    ),
 ]
 
 

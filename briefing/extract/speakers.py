@@ -94,7 +94,27 @@ DEMONYMS = {
     "finland": "finnish",
     "spain": "spanish",
 }
-SOURCE_NOUNS = {"statement", "report", "post", "tweet", "communique", "announcement", "release", "readout"}
+# Verbs of issuing a document: "a report released by the State Bureau of Investigation".
+ISSUE_VERBS = {"release", "issue", "publish", "post", "send", "circulate", "file", "prepare", "compile"}
+# Documents that measure something: "of" after them names what they measure, not their author.
+MEASURING_NOUNS = {"data", "estimate", "assessment", "survey", "study", "analysis"}
+# Where a statement is posted: "on the Kremlin website", "on the ministry's Telegram channel".
+MEDIA_NOUNS = {"website", "site", "channel", "page", "account", "feed", "blog"}
+# An acronym in brackets after a name or description: "(VDD)", "(UNHCR)", "(SBU)".
+ACRONYM_RE = re.compile(r"[A-Z][A-Z0-9&]{1,7}")
+
+
+@cache
+def source_nouns() -> frozenset[str]:
+    """Documents and messages whose source is their owner or issuer (``a notice from the court``)."""
+    return load_set("speaker_documents.txt")
+
+
+@cache
+def offices() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """(institution head → title of its holder, modifier of an office → title, office heads)."""
+    raw = load_json("speaker_offices.json")
+    return dict(raw["heads"]), dict(raw["modifiers"]), frozenset(raw["offices"])
 
 
 @cache
@@ -453,16 +473,35 @@ def _describe(head: Token) -> Mention:
         return Mention(head.text, None, "pronoun", head.idx, low in pronouns("person"), low)
     appos = [c for c in head.rights if c.dep_ == "appos"]
     role: str | None
-    if head.lemma_.lower() in SOURCE_NOUNS:
-        # "a statement from Europol", "the ministry's statement": the source is the owner.
+    if head.lemma_.lower() in source_nouns() or low in source_nouns():
+        # "a statement from Europol", "the ministry's statement", "a report released by the State
+        # Bureau of Investigation": the source is the owner or issuer.  Of a survey or an analysis,
+        # "of" gives what it is about ("a survey of voters"), and a name before it the author
+        # ("an Associated Press survey").
+        measured = head.lemma_.lower() in MEASURING_NOUNS
+        preps = {"from", "by"} if measured else {"from", "by", "of"}
         owners = [
+            c
+            for c in head.children
+            if measured and c.dep_ == "compound" and c.i < head.i and c.ent_type_ in {"ORG", "PERSON"}
+        ]
+        owners += [
             g
             for c in head.children
-            if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"}
+            if c.dep_ == "prep" and c.lower_ in preps
             for g in c.children
-            if g.dep_ == "pobj"
+            if g.dep_ == "pobj" and speakable(g) and g.lemma_.lower() not in source_nouns()
         ]
         owners += [c for c in head.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+        owners += [
+            g
+            for c in head.children
+            if c.dep_ == "acl" and c.lemma_.lower() in ISSUE_VERBS
+            for a in c.children
+            if a.dep_ == "agent"
+            for g in a.children
+            if g.dep_ == "pobj"
+        ]
         if owners:
             return describe(owners[0])
         # "a statement on its Telegram channel": the owner is the institution "its" stands for.
@@ -475,11 +514,43 @@ def _describe(head: Token) -> Mention:
             if o.dep_ == "pobj"
             for g in o.children
             if g.dep_ == "poss"
+            or (
+                g.dep_ == "compound"
+                and o.lemma_.lower() in MEDIA_NOUNS
+                and g.ent_type_ in {"ORG", "PERSON"}
+                and not any(k.dep_ == "poss" for k in o.children)
+            )
         ]
+        # "a statement on the ministry's website", "on the Kremlin website": a named or described
+        # owner of the medium; "on his Telegram channel": the person "his" stands for.
+        owner_tok = next(
+            (
+                t
+                for t in near
+                if t.lower_ not in {"its", "their"}
+                and ((t.pos_ == "PROPN" and t.ent_type_ in GROUP_LABELS | {"PERSON"}) or speakable(t))
+                and (t.pos_ != "PRON" or t.lower_ in {"his", "her"})
+            ),
+            None,
+        )
+        if owner_tok is not None:
+            if owner_tok.lower_ in {"his", "her"}:
+                pron = "he" if owner_tok.lower_ == "his" else "she"
+                return Mention(owner_tok.text, None, "pronoun", owner_tok.idx, True, pron)
+            return describe(owner_tok)
         owner = next((t for t in near if t.lower_ in {"its", "their"}), None)
         if owner is not None:
             pron = "it" if owner.lower_ == "its" else "they"
             return Mention(owner.text, None, "pronoun", owner.idx, False, pron)
+    office = _office_holder(head)
+    if office is not None:
+        return office
+    # "The UN refugee agency (UNHCR) said": a description with its acronym in brackets is named by
+    # the acronym.
+    short = _bracketed_acronym(head)
+    if short is not None and head.pos_ == "NOUN" and head.text.islower():
+        role = _span_text(doc, _strip_det(_np_tokens(head)))
+        return Mention(short.text, role or None, "name", head.idx, False, short.text)
     # "Ukraine's Security Service (SBU)": an acronym in brackets is the same institution, not a person
     # named in apposition.
     named_appos = [a for a in appos if a.pos_ == "PROPN" and not (a.text.isupper() and len(a.text) <= 6)]
@@ -501,6 +572,12 @@ def _describe(head: Token) -> Mention:
             name = _name_run(named[0])
             role = _span_text(doc, _strip_det(_np_tokens(head)))
             return Mention(_span_text(doc, name), role or None, "name", head.idx, True, named[0].text)
+        beside = comma_name(head)
+        if beside is not None:
+            # The same, where the parser hung the name elsewhere ("the US ambassador to Kyiv,
+            # Bridget Brink").
+            toks, role = beside
+            return Mention(_span_text(doc, toks), role, "name", head.idx, True, toks[-1].text)
         toks = _np_tokens(head)
         if len(toks) > knob("max_speaker_tokens"):
             toks = [t for t in toks if t.i <= head.i][-knob("max_speaker_tokens") :]
@@ -528,6 +605,86 @@ def _describe(head: Token) -> Mention:
     if not person and len(run) >= 2 and role and set(re.findall(r"[a-z.]+", role.lower())) & titles():
         person = True
     return Mention(_span_text(doc, run), role, "name", head.idx, person, head.text)
+
+
+def comma_name(source: Token) -> tuple[list[Token], str | None] | None:
+    """``the governor, Oleksandr Starukh,`` / ``the US ambassador to Kyiv, Bridget Brink.``: a
+    personal name of two or more words set off by commas right after a title's noun phrase, which
+    the parser often fails to hang on it as an apposition; with the title as the role."""
+    doc = source.doc
+    if source.pos_ != "NOUN" or source.lemma_.lower() not in titles() | GENERIC_HEADS.keys():
+        return None
+    np = _np_tokens(source)
+    if not np:
+        return None
+    i = np[-1].i + 1
+    # Past a prepositional phrase of the title ("ambassador to Kyiv").
+    if i < len(doc) and doc[i].pos_ == "ADP":
+        while (
+            i < len(doc)
+            and doc[i].text != ","
+            and doc[i].pos_ in {"ADP", "DET", "PROPN", "NOUN", "ADJ", "PART"}
+            and i - np[-1].i <= 6
+        ):
+            i += 1
+        np = list(doc[np[0].i : i])
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    j = i + 1
+    while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() and j - i <= 4:
+        j += 1
+    if j - (i + 1) < 2 or (j < len(doc) and doc[j].text not in {",", ".", ";"}):
+        return None
+    role = _span_text(doc, _strip_det(np))
+    return list(doc[i + 1 : j]), role or None
+
+
+def _capitalised_run(tok: Token) -> list[Token]:
+    """The capitalised words ending at ``tok``, joined by ``of``/``for``/``to``/``the``
+    (``United Nations High Commissioner for Refugees``, ``Alliance to Reclaim Our Schools``)."""
+    doc = tok.doc
+    i = tok.i
+    while i > 0:
+        prev = doc[i - 1]
+        word = prev.text[:1].isupper() and prev.is_alpha and (not prev.is_sent_start or prev.pos_ == "PROPN")
+        joiner = (
+            prev.lower_ in {"of", "for", "and", "on", "to", "the"}
+            and i >= 2
+            and doc[i - 2].text[:1].isupper()
+        )
+        if not (word or joiner):
+            break
+        i -= 1
+    return [t for t in doc[i : tok.i + 1] if t.lower_ != "the"]
+
+
+def _bracketed_acronym(tok: Token) -> Token | None:
+    """The acronym in brackets right after the phrase of ``tok``: ``agency (UNHCR)``."""
+    doc = tok.doc
+    i = tok.i + 1
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")":
+        cand = doc[i + 1]
+        if ACRONYM_RE.fullmatch(cand.text):
+            return cand
+    return None
+
+
+def _office_holder(head: Token) -> Mention | None:
+    """``his office``, ``Zelensky's office``, ``the president's office``: an office speaks for its
+    holder, who is the possessor (a pronoun is resolved later like any other)."""
+    if head.lemma_.lower() not in offices()[2] or head.pos_ != "NOUN":
+        return None
+    poss = [c for c in head.children if c.dep_ == "poss"]
+    if not poss or any(c.dep_ in {"compound", "amod"} for c in head.children if c.i < head.i):
+        return None
+    owner = poss[0]
+    low = owner.lower_
+    if low in {"his", "her"}:
+        pron = "he" if low == "his" else "she"
+        return Mention(owner.text, None, "pronoun", owner.idx, True, pron)
+    if _is_person(owner) or owner.lower_ in titles():
+        return _describe(owner)
+    return None
 
 
 @dataclass
@@ -762,6 +919,39 @@ class Resolver:
         self.org_ents = [
             ent for ent in doc.ents if ent.label_ == "ORG" and not in_quote[ent.start] and not _is_outlet(ent)
         ]
+        # "Latvia's State Security Service (VDD)": the acronym stands for the name before it.
+        self.acronyms: dict[str, str] = {}
+        for tok in doc:
+            short = _bracketed_acronym(doc[tok.i - 1]) if tok.i > 0 and tok.text == "(" else None
+            if short is None or in_quote[tok.i]:
+                continue
+            prev = doc[tok.i - 1]
+            if prev.pos_ != "PROPN" or not prev.text[:1].isupper() or prev.text == short.text:
+                continue
+            span = _ent(prev)
+            if span is not None and span.end == prev.i + 1 and span.label_ in GROUP_LABELS | {"FAC"}:
+                toks = [t for t in span if t.lower_ != "the" and t.dep_ != "case"]
+            else:
+                toks = _capitalised_run(prev)
+            name = _span_text(doc, toks)
+            if len(name.split()) >= 2:
+                self.acronyms.setdefault(short.text, name)
+        # States named outside quotes (what "it" or "the country" may stand for); those that are
+        # clause subjects are antecedents of a later "it".
+        self.states: list[tuple[int, str, bool]] = []
+        for ent in doc.ents:
+            if ent.label_ != "GPE" or in_quote[ent.start]:
+                continue
+            name = _clean(doc[ent.start + (ent[0].lower_ == "the") : ent.end].text)
+            name = re.sub(r"[’']s$", "", name)
+            subj = ent.root.dep_ in {"nsubj", "nsubjpass"}
+            self.states.append((ent.start_char, name, subj))
+            if subj:
+                self.known.append(
+                    _Known(ent.start_char, name, None, False, ent.root.lower_, "", subject=True)
+                )
+        self.known.sort(key=lambda k: k.pos)
+        self.origin_words = frozenset(t.lower_ for t in doc if t.ent_type_ in {"GPE", "NORP"})
 
     def _org_of_kind(self, m: Mention) -> str | None:
         """The one organisation the article names whose kind fits ``the agency`` or ``organizers``:
@@ -861,7 +1051,7 @@ class Resolver:
             ranked = [
                 k
                 for k in sorted(before, key=lambda k: k.pos, reverse=True)
-                if k.person == want_person
+                if self._kind_fits(k, want_person)
                 and k.name
                 and (k.speaker or not k.in_content)
                 and (gender is None or self.genders.get(k.name, gender) == gender)
@@ -878,7 +1068,7 @@ class Resolver:
                 ranked = [
                     k
                     for k in sorted(before, key=lambda k: k.pos, reverse=True)
-                    if k.person == want_person and k.name
+                    if self._kind_fits(k, want_person) and k.name
                 ]
             if not ranked:
                 return m.text, None, want_person
@@ -913,6 +1103,25 @@ class Resolver:
             if gender is not None and want_person:
                 self.genders.setdefault(best.name, gender)
             return best.name, best.role or self.roles.get(best.name), best.person
+        if m.kind == "name" and m.text in self.acronyms:
+            expanded = self.acronyms[m.text]
+            return expanded, self.roles.get(expanded), False
+        low = m.text.lower()
+        if (
+            m.kind == "description"
+            and m.head not in titles()
+            and m.head not in GENERIC_HEADS
+            and (
+                place := re.match(
+                    r"(?:the\s+)?(country|nation|region|province|oblast|city|town)(?:[’']s)?\b", low
+                )
+            )
+        ):
+            # "the country's forces said": the state named in this or the previous sentence;
+            # "the region's administration": the nearest place named before it.
+            state = self._state_near(m.pos, nearest=place.group(1) not in {"country", "nation"})
+            if state is not None:
+                return state, None, False
         # A bare capitalised word that is the surname of a person named in the article is that
         # person, even where the tagger took it for an organisation or a noun ("Guterres said").
         if " " not in m.text and m.text[:1].isupper() and m.text.lower() in self.full:
@@ -954,7 +1163,81 @@ class Resolver:
             holder = self._holder(m, words)
             if holder is not None:
                 return holder.name, holder.role, holder.person
+            if words[0] == "the":
+                # "Ukraine's negotiator said ... The negotiator said": the earlier unnamed source
+                # with that title, when every modifier agrees ("the Russian negotiator" is another).
+                earlier = self._described(m, words)
+                if earlier is not None:
+                    return earlier.name, earlier.role, earlier.person
+        holder_title = self._office_title(m, words)
+        if holder_title is not None:
+            # "the presidency", "the presidential office": the one holder the article names.
+            found = {
+                k.name: k
+                for k in self.known
+                if k.person
+                and len(k.name.split()) >= 2
+                and _agrees(
+                    [w for w in words[1:-1] if w not in offices()[1]],
+                    holder_title,
+                    re.sub(r"[’']s\b", "", f"{k.role or ''} {k.desc}".lower()).replace(",", " ").split(),
+                )
+            }
+            if len(found) == 1:
+                k = next(iter(found.values()))
+                return k.name, k.role or self.roles.get(k.name), True
         return m.text, m.role, m.person
+
+    def _kind_fits(self, k: _Known, want_person: bool) -> bool:
+        """Whether an earlier mention can be what a pronoun stands for.  A source the article only
+        ever names with one word, with no title, first name or gender ("Gazprom said"), may be an
+        organisation the tagger took for a person: "it" can take it up too."""
+        if k.person == want_person:
+            return True
+        if want_person or not k.speaker or " " in k.name or k.name in self.genders:
+            return False
+        role = set(re.findall(r"[a-z]+", (k.role or "").lower()))
+        return not role & titles() and self.fullest(k.name, k.pos) == k.name and k.name[:1].isupper()
+
+    def _office_title(self, m: Mention, words: list[str]) -> str | None:
+        """The title of the holder an institution stands for: ``presidency`` → president."""
+        if m.kind != "description" or not words or words[0] != "the" or len(words) > 4:
+            return None
+        heads, mods, heads_office = offices()
+        if words[-1] in heads:
+            return heads[words[-1]]
+        if words[-1] in heads_office:
+            return next((mods[w] for w in words[1:-1] if w in mods), None)
+        return None
+
+    def _described(self, m: Mention, words: list[str]) -> _Known | None:
+        """The latest earlier unnamed source with the head of ``the <title>`` whose words agree."""
+        for k in sorted((k for k in self.known if k.pos < m.pos), key=lambda k: k.pos, reverse=True):
+            if not k.speaker or k.head != m.head or k.name.lower() != k.desc or k.desc == m.text.lower():
+                continue
+            hay = re.sub(r"[’']s\b", "", k.desc).replace(",", " ").split()
+            if _agrees(words[1:-1], m.head, hay):
+                return k
+        return None
+
+    def _state_near(self, pos: int, *, nearest: bool = False) -> str | None:
+        """The state named in the sentence of ``pos`` (before it) or in the one before: the one
+        subject among them, else the only one; with ``nearest``, the last one named."""
+        lo = self._sentence_start(pos, back=1)
+        near = [(p, n, subj) for p, n, subj in self.states if lo <= p < pos]
+        if nearest:
+            return near[-1][1] if near else None
+        for pool in ({n for _, n, subj in near if subj}, {n for _, n, _ in near}):
+            if len(pool) == 1:
+                return pool.pop()
+            if pool:
+                return None
+        return None
+
+    def origins(self, text: str) -> set[str]:
+        """The countries and nationalities a phrase names, folded (``Ukraine's`` = ``Ukrainian``)."""
+        words = re.findall(r"[\w.]+", re.sub(r"[’']s\b", "", text))
+        return {_fold(w) for w in words if w.lower() in self.origin_words and w[:1].isupper()}
 
     def _holder(self, m: Mention, words: list[str]) -> _Known | None:
         """The named holder of the title a description gives (``the ambassador``,

@@ -32,6 +32,7 @@ from .speakers import (
     Mention,
     Resolver,
     clean_role,
+    comma_name,
     describe,
     institutions,
     knob,
@@ -266,6 +267,7 @@ def _has_clause(tok: Token) -> bool:
 def _subject(tok: Token) -> Token | None:
     """The speaker token of a cue, inherited along ``adding``/``and said`` chains."""
     seen = 0
+    cue = tok
     while seen < 6:
         seen += 1
         # The parser sometimes gives a verb two subjects, one of them a word of the quote before it
@@ -286,7 +288,10 @@ def _subject(tok: Token) -> Token | None:
                 return objs[0]
             return None
         if tok.dep_ not in INHERIT_DEPS or tok.head.i == tok.i:
-            return _left_neighbour(tok) or _inverted_subject(tok)
+            found = _left_neighbour(tok) or _inverted_subject(tok)
+            # '"Outrageous," tweeted the US ambassador': a cue the parser hung on a word of the quote
+            # before it still has the name after it.
+            return found or (_inverted_subject(cue) if cue.i != tok.i else None)
         if tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
             return _stranded_subject(tok)
         # "said A, adding that B": the participle's speaker is the reporting verb's subject,
@@ -342,7 +347,12 @@ def _inverted_subject(tok: Token) -> Token | None:
         if name_like:
             # "said former tech executive Carly Fiorina": a common noun compounded onto the name
             # after it is part of the name's description, not the speaker.
-            while t.dep_ == "compound" and t.pos_ == "NOUN" and i < t.head.i <= tok.i + 6:
+            # So is a country name before a title ("said the US ambassador to Kyiv").
+            while (
+                t.dep_ == "compound"
+                and (t.pos_ == "NOUN" or (t.head.pos_ == "NOUN" and t.head.lower_ in titles()))
+                and i < t.head.i <= tok.i + 6
+            ):
                 i = t.head.i
                 t = doc[i]
             # The end of a proper-noun run is its head ("David Brock").
@@ -649,6 +659,21 @@ def _according(ctx: Context, tok: Token) -> Raw | None:
     if span is None:
         return None
     source = objs[0]
+    named = comma_name(source)
+    if named is not None:
+        # "According to the governor, Oleksandr Starukh, two people ...": the name set off by
+        # commas after a title is the source, and no part of the content.
+        name_toks, role = named
+        phrase |= {t.i for t in name_toks} | {name_toks[0].i - 1, name_toks[-1].i + 1}
+        toks = [t for t in toks if t.i not in phrase]
+        span = _contiguous_around(ctx, toks, tok)
+        if span is None:
+            return None
+        last = name_toks[-1]
+        mention = Mention(
+            _clean_text(doc[name_toks[0].i : last.i + 1].text), role, "name", last.idx, True, last.text
+        )
+        return Raw(span[0], span[1], False, "according to", mention, tok.idx, cue_i=tok.i)
     if source.lemma_.lower() == "interview":
         # "According to an interview with BuzzFeed News, Phillips ...": the interviewee speaks, not
         # the outlet that ran the interview; it is the clause's named subject.
@@ -656,6 +681,10 @@ def _according(ctx: Context, tok: Token) -> Raw | None:
         if subj:
             source = subj[0]
     return Raw(span[0], span[1], False, "according to", describe(source), tok.idx, cue_i=tok.i)
+
+
+def _clean_text(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" ,;:")
 
 
 SOURCE_HEADS = {"source", "official", "person", "people", "diplomat", "officer", "insider"}
@@ -1113,6 +1142,7 @@ def _raw_statements(ctx: Context, *, headlines: bool = False) -> list[Raw]:
         if subj is not None:
             bare[tok.i] = describe(subj)
     direct_cues = {r.cue_i: r for r in out if r.direct}
+    reported_cues = {r.cue_i: r for r in out if not r.direct and r.cue_i >= 0}
     attributed: dict[int, Raw] = {r.start: r for r in out if r.direct}
     prev_q: Quote | None = None
     prev_attr: Raw | None = None
@@ -1154,6 +1184,19 @@ def _raw_statements(ctx: Context, *, headlines: bool = False) -> list[Raw]:
             prev_q, prev_attr = q, new
             continue
         long_enough = q.words(ctx.text) >= knob("min_unattributed_words")
+        own = (
+            _own_attribution(ctx, q, {**reported_cues, **direct_cues, **bare_raws})
+            if prev_attr is not None and long_enough and q.at_para_start
+            else None
+        )
+        if own is not None:
+            # A quote paragraph that names its own speaker further on ("..., said Yuri Kanner, head
+            # of ...") does not continue the previous paragraph's.
+            new = _attribute_direct(ctx, replace(own, start=q.start, end=q.end, direct=True, anchor=q.open))
+            out.append(new)
+            attributed[new.start] = new
+            prev_q, prev_attr = q, new
+            continue
         if prev_attr is not None and prev_q is not None and long_enough:
             same_para = ctx.para_of(prev_q.open) == ctx.para_of(q.open)
             next_para = ctx.para_of(q.open) == ctx.para_of(prev_q.open) + 1 and q.at_para_start
@@ -1182,6 +1225,35 @@ def _raw_statements(ctx: Context, *, headlines: bool = False) -> list[Raw]:
         prev_q = q
         prev_attr = None if not q.closed else prev_attr
     return out
+
+
+def _own_attribution(ctx: Context, q: Quote, cues: dict[int, Raw]) -> Raw | None:
+    """The attribution a quote's own paragraph gives it beyond the usual distance: a cue outside
+    quotation marks after the quote, in the sentence the quote ends or the next one, whose subject
+    is a personal name with no other quote between them."""
+    doc = ctx.doc
+    para_end = ctx.paras[ctx.para_of(q.open)][1]
+    lo = ctx._tok_at(q.close)
+    limit = ctx.sent_span(q.close, q.close + 1)[1]
+    nxt = bisect.bisect_right(ctx.sent_starts, limit)
+    if nxt < len(ctx.sents):
+        limit = ctx.sents[nxt][1]
+    for i in range(lo, len(doc)):
+        t = doc[i]
+        if t.idx >= min(para_end, limit):
+            break
+        if t.idx < q.close:
+            continue
+        if ctx.in_quote[i]:
+            return None
+        r = cues.get(i)
+        if r is None or r.mention is None:
+            continue
+        m = r.mention
+        if m.kind == "name" and m.person and len(m.text.split()) >= 2 and _valid_source(ctx, m, t.idx):
+            return r
+        return None
+    return None
 
 
 def _valid_source(ctx: Context, m: Mention | None, cue: int) -> bool:
@@ -1316,7 +1388,7 @@ def _content_ok(text: str) -> bool:
     return bool(WORD_RE.search(low))
 
 
-def _named_next(ctx: Context, r: Raw, later: list[Raw]) -> Mention | None:
+def _named_next(ctx: Context, r: Raw, later: list[Raw], resolver: Resolver | None = None) -> Mention | None:
     """The organisation that names ``the agency`` of ``r``: the next statement's speaker, when it
     is an organisation's name and follows within the next sentence (``According to the United
     Nations agency, ... UNHCR said ...``)."""
@@ -1331,14 +1403,23 @@ def _named_next(ctx: Context, r: Raw, later: list[Raw]) -> Mention | None:
         and bool(words)
         and (words[0] == "the" or any(w.endswith(("'s", "’s")) for w in words))
         and (m.head in titles() or m.head in GENERIC_HEADS)
-        and ctx.sent_span(r.anchor, r.anchor + 1)[0] == ctx.paras[ctx.para_of(r.anchor)][0]
     )
-    if not m.definite_institution and not titled:
+    # A title opening its paragraph may be named up to two sentences on; one inside a paragraph
+    # ("The US secretary of state condemned ... In a statement, Antony Blinken said") only in the
+    # very next sentence.
+    opens = ctx.sent_span(r.anchor, r.anchor + 1)[0] == ctx.paras[ctx.para_of(r.anchor)][0]
+    # "the United Nations agency" is a description the article may name next; "the European
+    # Union" (a capitalised head) is already a name.
+    described = m.definite_institution and ctx.token_at(m.pos).text.islower()
+    if not described and not titled:
         return None
+    # "Ukraine's negotiator" is never the Russian one: countries or nationalities that both the
+    # description and the later speaker's role give must agree.
+    own = resolver.origins(m.text) if resolver is not None else set()
     limit = ctx.sent_span(r.anchor, r.anchor + 1)[1]
     # The next sentence; for a lede's title, the one after it too, past a "he said" that only
     # refers back to the lede's source.
-    for _ in range(2 if titled else 1):
+    for _ in range(2 if titled and opens else 1):
         nxt = bisect.bisect_right(ctx.sent_starts, limit)
         if nxt < len(ctx.sents):
             limit = ctx.sents[nxt][1]
@@ -1349,6 +1430,8 @@ def _named_next(ctx: Context, r: Raw, later: list[Raw]) -> Mention | None:
             return None
         om = o.mention
         if titled and om.kind == "pronoun":
+            if not opens:
+                return None
             continue
         # Another definite institution names ours only if it is a fuller name sharing a word
         # ("the British military" → "the British Defense Ministry").
@@ -1359,13 +1442,15 @@ def _named_next(ctx: Context, r: Raw, later: list[Raw]) -> Mention | None:
             surname = om.text.split()[-1] if om.text.split() else ""
             first = bool(surname) and surname not in ctx.text[ctx.paras[0][0] : r.anchor]
             # In the same paragraph, or the one after a lede.
-            lede = ctx.para_of(r.anchor) == (1 if ctx.headline else 0)
+            lede = opens and ctx.para_of(r.anchor) == (1 if ctx.headline else 0)
             near = ctx.para_of(o.anchor) - ctx.para_of(r.anchor) <= (1 if lede else 0)
             # A role given with the name must hold the title ("Turkish foreign minister Mevlut"
             # is not "the Russian negotiator").
             heads = GENERIC_HEADS.get(m.head, {m.head})
             role_words = set(re.findall(r"[a-z]+", (om.role or "").lower()))
             fits = not role_words & titles() or bool(heads & role_words)
+            theirs = resolver.origins(om.role or "") if resolver is not None else set()
+            fits = fits and not (own and theirs and not own & theirs)
             return om if om.kind == "name" and om.person and first and near and fits else None
         if om.kind == "name" and not om.person and om.text != m.text and fuller:
             return om
@@ -1473,7 +1558,7 @@ def _resolved(ctx: Context, *, headlines: bool = False) -> Iterator[tuple[Raw, S
             continue
         else:
             speaker, role, person = resolver.resolve(r.mention)
-            ahead = _named_next(ctx, r, ordered[n + 1 :])
+            ahead = _named_next(ctx, r, ordered[n + 1 :], resolver)
             if ahead is not None and speaker == r.mention.text:
                 speaker, role, person = resolver.resolve(ahead)
                 if person and role is None:
