@@ -58,13 +58,32 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(fold(text))
 
 
+# Lowercase words that belong to personal names ("Ursula von der Leyen").
+NAME_PARTICLES = frozenset(
+    ["al", "bin", "da", "de", "del", "der", "di", "du", "el", "la", "le", "van", "von"]
+)
+
+
+def _is_description(name: str) -> bool:
+    """ "Ukraine's negotiator", "a Ukrainian official": a description, not a name."""
+    parts = [p.strip(".,") for p in name.split()]
+    return any(p[:1].islower() and p not in NAME_PARTICLES for p in parts) or bool(
+        re.search(r"['\u2019]s\b", name)
+    )
+
+
 def name_key(name: str | None) -> str:
-    """A key under which spelling variants of a name agree (Zelensky = Zelenskyy = Zelenskiy)."""
+    """A key under which spelling variants of a name agree (Zelensky = Zelenskyy = Zelenskiy).
+
+    Names agree on the surname; descriptions only when their words are the same, so that
+    "Ukraine's negotiator" and "the Russian negotiator" stay two speakers."""
     if not name:
         return ""
     toks = [t for t in words(name) if t not in {"the", "a", "an", "s"}]
     if not toks:
         return ""
+    if _is_description(re.sub(r"^(?:the|an?)\s+", "", name, flags=re.IGNORECASE)):
+        return "~" + " ".join(toks)
     return re.sub(r"(yy|iy|ii|ij)$", "y", toks[-1])
 
 
@@ -486,7 +505,9 @@ def group_diplomacy(
                 ),
             )
         )
-    devs.sort(key=lambda od: (-od[1].reports, -len(od[1].items), od[0]))
+    # Most reports first; among equals, more items, then a development with a stated place
+    # (a meeting somewhere is the day's event more than a remark), then first seen.
+    devs.sort(key=lambda od: (-od[1].reports, -len(od[1].items), not od[1].places, od[0]))
     return tuple(d for _, d in devs)
 
 

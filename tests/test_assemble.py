@@ -48,6 +48,10 @@ def dip(
         ("Sergei Lavrov", "Lavrov", True),
         ("Sergei Lavrov", "Antony Blinken", False),
         ("the Kremlin", "Kremlin", True),
+        ("Ursula von der Leyen", "von der Leyen", True),
+        ("Ukraine's negotiator", "The Russian negotiator", False),
+        ("The negotiator", "the Russian negotiator", False),
+        ("A Ukrainian official", "a Ukrainian official", True),
     ],
 )
 def test_name_key_spelling_variants(a: str, b: str, same: bool) -> None:

@@ -1400,6 +1400,13 @@ def extract(parsed: ParsedArticle, statements: Sequence[Statement] = ()) -> Iter
                 spared = [a for a in who if a not in victims and (t != "ACCUSE" or a not in addressees)]
                 if len(spared) >= 2:
                     who = tuple(spared)
+            if t == "CONSULT" and addressees and "ACCUSE" in types:
+                # An address to a parliament that accuses a third state: the speaker's state
+                # and the audience consult; the accused is no party to the meeting.
+                accused = {a for a in actors if a not in addressees} - set(_voice_of(view, [], voiced))
+                met = [a for a in who if a in addressees or a not in accused]
+                if len(met) >= 2:
+                    who = tuple(met)
             if t == "SANCTION":
                 # The target of a measure may be named only by its goods ("Russian oil").
                 who = tuple(dedupe([*who, *view.targets]))
