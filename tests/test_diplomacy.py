@@ -769,17 +769,20 @@ def test_quote_naming_no_one_answers_the_sentence_before(nlp: Any) -> None:
 
 def test_official_described_then_named_acts_for_the_state() -> None:
     from briefing.extract.actors import learn_people
+    from briefing.extract.sentences import sentence_spans
 
     text = (
         "The risk has grown, the UK's national security adviser has warned.\n\n"
         "Sir Stephen Lovegrove said the channels had eroded."
     )
     at = text.index("Stephen")
-    assert learn_people(text, [(at, at + len("Stephen Lovegrove"))])["Lovegrove"] == "United Kingdom"
+    people = learn_people(text, [(at, at + len("Stephen Lovegrove"))], sentence_spans(text))
+    assert people["Lovegrove"] == "United Kingdom"
     # A description next to another name belongs to that name.
     text = "Jake Sullivan, the US national security adviser, spoke. Stephen Lovegrove said nothing."
     at = text.index("Stephen")
-    assert "Lovegrove" not in learn_people(text, [(0, 12), (at, at + len("Stephen Lovegrove"))])
+    people = learn_people(text, [(0, 12), (at, at + len("Stephen Lovegrove"))], sentence_spans(text))
+    assert "Lovegrove" not in people
 
 
 def test_all_parties_without_an_agreement_are_the_war_parties(nlp: Any) -> None:

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicons import load_json, load_list, load_set
+from .sentences import Span, sentence_index
 
 # Offices that are no personal title of a speaker (so not in ``speaker_titles.txt``) but still
 # tie a name to a state ("the Russian presidency's envoy", "Ukrainian diplomat X").
@@ -308,14 +309,15 @@ def find_place(text: str, start: int, end: int) -> str | None:
     return m.group("place") if m else None
 
 
-def learn_people(text: str, entities: Iterable[tuple[int, int]]) -> dict[str, str]:
+def learn_people(text: str, entities: Iterable[tuple[int, int]], sents: Sequence[Span]) -> dict[str, str]:
     """People an article introduces with an office: surname and full name → actor.
 
     ``entities`` are PERSON spans.  The office is looked for just before the name
     (``Ukrainian Foreign Minister Dmytro Kuleba``, ``Russia's negotiator Vladimir Medinsky``) or
     in an appositive after it (``David Arakhamia, a Ukrainian negotiator``).  A name that opens
     a sentence right after one describing an official by office alone takes that office (``The
-    UK's national security adviser ... . Stephen Lovegrove told ...``).
+    UK's national security adviser ... . Stephen Lovegrove told ...``); ``sents`` is the
+    article's sentence split, needed for that.
     """
     learnt: dict[str, str] = {}
     entities = list(entities)
@@ -326,7 +328,7 @@ def learn_people(text: str, entities: Iterable[tuple[int, int]]) -> dict[str, st
         name = re.sub(r"(?:'s|\u2019s)$", "", name)
         if not name or name in known:
             continue
-        actor = _office_actor(text, s, e) or _described_before(text, s, spans)
+        actor = _office_actor(text, s, e) or _described_before(text, s, spans, sents)
         if actor is None:
             continue
         learnt.setdefault(name, actor)
@@ -336,20 +338,21 @@ def learn_people(text: str, entities: Iterable[tuple[int, int]]) -> dict[str, st
     return learnt
 
 
-_SENT_END_RE = re.compile(r"[.!?][\"\u201d\u2019']?\s+")
-_OPENS_RE = re.compile(r"[.!?][\"\u201d\u2019']?\s+[\"\u201c]?(?:(?:Sir|Dame|Dr|Mr|Mrs|Ms|Gen|Adm)\.?\s+)?$")
+# What may stand between a sentence's start and the name that opens it.
+_OPENER_RE = re.compile(r"[\"\u201c]?(?:(?:Sir|Dame|Dr|Mr|Mrs|Ms|Gen|Adm)\.?\s+)?")
 
 
-def _described_before(text: str, s: int, entities: Sequence[tuple[int, int]]) -> str | None:
+def _described_before(
+    text: str, s: int, entities: Sequence[tuple[int, int]], sents: Sequence[Span]
+) -> str | None:
     """The state of an official the previous sentence describes by office alone, when the name
     at ``s`` opens the next sentence."""
-    if not _OPENS_RE.search(text[max(0, s - 14) : s]):
+    i = sentence_index(sents, s)
+    if not i or not _OPENER_RE.fullmatch(text[sents[i][0] : s]):
         return None
-    ends = list(_SENT_END_RE.finditer(text, max(0, s - 400), s))
-    if not ends:
-        return None
-    p1 = ends[-1].start() + 1
-    p0 = ends[-2].end() if len(ends) > 1 else max(text.rfind("\n", 0, p1) + 1, p1 - 300)
+    p0, p1 = sents[i - 1]
+    if not re.search(r"[.!?][\"\u201d\u2019']?$", text[p0:p1]):
+        return None  # a headline or a line without a full stop is no description of an office
     if any(p0 <= a < p1 for a, _ in entities):
         return None  # the previous sentence names a person: the description is theirs
     prev = text[p0:p1]

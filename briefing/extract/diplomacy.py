@@ -1279,7 +1279,7 @@ def extract(parsed: ParsedArticle, statements: Sequence[Statement] = ()) -> Iter
     text = parsed.text
     doc = parsed.doc
     spans = parsed.sents
-    people = learn_people(text, [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"])
+    people = learn_people(text, [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"], spans)
     rules = cue_rules()
     ctx = _Context()
     own: list[tuple[Mention, ...]] = []
