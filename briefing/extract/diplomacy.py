@@ -718,11 +718,6 @@ def _support_noun_ok(t: Token) -> bool:
     return _lemma(h) in _fr("support.verb") or _lemma(h) in {"stand", "express"}
 
 
-def _frame_types(v: _View) -> set[str]:
-    """Acts the parse shows although no surface cue names them."""
-    return {typ for typ, _ in frame_hits(v)}
-
-
 def frame_hits(v: _View) -> list[tuple[str, Token]]:
     """Each act the parse shows, with the token that carries it (for inspection and tests)."""
     out: list[tuple[str, Token]] = []

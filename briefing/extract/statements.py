@@ -66,8 +66,6 @@ ADVERBIAL_MARKS = {
 NAMING_VERBS = {"call", "name", "dub", "label", "describe", "refer", "cite", "term"}
 LEAD_TRIM = {"that", "whether", ",", ":", ";", "-", "—", "–", "and", "but"}
 TRAIL_PUNCT = " \t\n,.;:—–-"
-CLOSE_MARKS = "”\"’'»"
-SENT_END_RE = re.compile(r"[.!?][\"”’']?\s+[\"“‘']?[A-Z]")
 
 
 @cache
