@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from . import __version__
-from .lexicons import calendar_words, load_json
+from .lexicons import calendar_words, load_json, load_set
 from .models import (
     ArticleRef,
     Brief,
@@ -58,16 +58,12 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(fold(text))
 
 
-# Lowercase words that belong to personal names ("Ursula von der Leyen").
-NAME_PARTICLES = frozenset(
-    ["al", "bin", "da", "de", "del", "der", "di", "du", "el", "la", "le", "van", "von"]
-)
-
-
 def _is_description(name: str) -> bool:
-    """ "Ukraine's negotiator", "a Ukrainian official": a description, not a name."""
+    """Whether a speaker is a description ("Ukraine's negotiator", "a Ukrainian official")
+    rather than a name."""
     parts = [p.strip(".,") for p in name.split()]
-    return any(p[:1].islower() and p not in NAME_PARTICLES for p in parts) or bool(
+    particles = load_set("name_particles.txt")
+    return any(p[:1].islower() and p not in particles for p in parts) or bool(
         re.search(r"['\u2019]s\b", name)
     )
 
